@@ -1,0 +1,366 @@
+"""Doc spans -> Actor codes, using the dictionaries in data/actors/ and data/sectors.yaml.
+
+`ActorResolver(doc, published)` finds every actor mention in a parsed article once (countries,
+demonyms, capitals, organisations, leaders with dated roles, titles, pronouns) and then answers
+`actor_of(token)`: the actor a noun phrase headed by that token stands for.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from .datafiles import load_yaml
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from . import places
+from .records import Actor
+
+DATA = Path(__file__).parent / "data"
+
+# Aliases that collide with ordinary English words when matched; never used as actor names.
+AMBIGUOUS_ALIASES = {"IS", "AS", "IT", "ON", "OR", "IN", "AN", "NO", "ME", "WE", "HE", "BE", "DO", "GO", "SO",
+                     "TO", "AT", "BY", "OF", "UP", "US.", "PA", "AM", "MY", "OK", "ID", "HI"}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    country: str
+    sector: str
+    office: str
+    start: dt.date
+    end: dt.date | None
+    org: str | None = None
+
+    def active(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dictionary entry a name can point to."""
+
+    kind: str  # country, demonym, capital, org, leader
+    country: str | None
+    sector: str | None = None
+    org: str | None = None
+    name: str | None = None
+    roles: tuple[Role, ...] = ()
+    plural: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # token index in the Doc
+    end: int
+    entry: Entry
+
+    @property
+    def is_person(self) -> bool:
+        return self.entry.kind == "leader"
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in (cell or "").split(";") if part.strip()]
+
+
+def _date(value) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All actor dictionaries, loaded once."""
+
+    names: dict[str, list[Entry]]  # surface form -> entries
+    sector_words: dict[str, str]  # lower-case noun or noun phrase -> sector code
+    titles: dict[str, str]  # lower-case title -> office
+    leaders: tuple[Entry, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    names: dict[str, list[Entry]] = {}
+
+    def add(name: str, entry: Entry) -> None:
+        name = name.strip()
+        if not name or name in AMBIGUOUS_ALIASES:
+            return
+        bucket = names.setdefault(name, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    with open(DATA / "actors" / "countries.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            iso3 = row["iso3"].strip()
+            for name in [row["name"], *_split(row["aliases"])]:
+                add(name, Entry("country", iso3))
+            for demonym in _split(row["demonyms"]):
+                plural = demonym.endswith("s") and not demonym.endswith("ese")
+                add(demonym, Entry("demonym", iso3, plural=plural))
+            for capital in _split(row["capitals"]):
+                add(capital, Entry("capital", iso3, "GOV"))
+
+    for item in load_yaml("actors/organisations.yaml") or []:
+        entry = Entry("org", item.get("country"), item.get("sector"), item.get("org"), item["names"][0])
+        for name in item["names"]:
+            add(name, entry)
+            if name.lower().startswith("the "):
+                add(name[4:], entry)
+
+    leaders = []
+    leaders_path = DATA / "actors" / "leaders.yaml"
+    for item in (load_yaml(leaders_path) if leaders_path.exists() else None) or []:
+        roles = tuple(
+            Role(r["country"], r.get("sector") or "GOV", str(r.get("office", "")).lower(), _date(r["from"]),
+                 _date(r.get("to")), r.get("org"))
+            for r in item.get("roles", [])
+        )
+        entry = Entry("leader", roles[-1].country if roles else None, name=item["name"], roles=roles)
+        leaders.append(entry)
+        for name in [item["name"], *(item.get("aliases") or [])]:
+            add(name, entry)
+
+    sector_words: dict[str, str] = {}
+    for sector, words in load_yaml("sectors.yaml").items():
+        for word in words:
+            sector_words[str(word).lower()] = sector
+    titles = {k.lower(): v.lower() for k, v in load_yaml("titles.yaml").items()}
+    return Lexicon(names, sector_words, titles, tuple(leaders))
+
+
+@functools.lru_cache(maxsize=4)
+def _matcher(vocab_id: int, vocab) -> PhraseMatcher:
+    """Case-sensitive matcher over every dictionary name (built once per vocab)."""
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    from .nlp import load
+
+    tokenizer = load().tokenizer
+    for name in lexicon().names:
+        matcher.add(name, [tokenizer(name)])
+    return matcher
+
+
+def role_on(entry: Entry, day: dt.date | None) -> Role | None:
+    """The role a leader held on `day` (the latest role when the date is unknown)."""
+    if not entry.roles:
+        return None
+    if day is None:
+        return max(entry.roles, key=lambda r: r.start)
+    active = [r for r in entry.roles if r.active(day)]
+    return max(active, key=lambda r: r.start) if active else None
+
+
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
+
+
+class ActorResolver:
+    """Actor mentions of one Doc, and the actor behind any noun phrase head."""
+
+    def __init__(self, doc: Doc, published: dt.date | None = None):
+        self.doc = doc
+        self.published = published
+        self.lex = lexicon()
+        self.by_token: dict[int, Mention] = {}
+        self.mentions: list[Mention] = []
+        self._find_mentions()
+
+    # -- mentions -------------------------------------------------------------------------------
+    def _find_mentions(self) -> None:
+        doc = self.doc
+        matches = _matcher(id(doc.vocab), doc.vocab)(doc)
+        # Longest match wins; ties go to the earlier one.
+        spans = sorted(((s, e, doc.vocab.strings[m]) for m, s, e in matches), key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken: set[int] = set()
+        for start, end, name in spans:
+            if any(i in taken for i in range(start, end)):
+                continue
+            entry = self._choose(self.lex.names[name], doc[start:end])
+            if entry is None:
+                continue
+            mention = Mention(start, end, entry)
+            self.mentions.append(mention)
+            for i in range(start, end):
+                taken.add(i)
+                self.by_token[i] = mention
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _choose(self, entries: list[Entry], span) -> Entry | None:
+        if len(entries) == 1:
+            return entries[0]
+        # Several leaders share a surname: the one in office on the article's date wins.
+        dated = [e for e in entries if e.kind == "leader" and role_on(e, self.published)]
+        if dated:
+            return dated[0]
+        kinds = {"org": 0, "country": 1, "capital": 2, "demonym": 3, "leader": 4}
+        return sorted(entries, key=lambda e: kinds.get(e.kind, 9))[0]
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    # -- actors ---------------------------------------------------------------------------------
+    def entry_actor(self, entry: Entry, text: str) -> Actor:
+        if entry.kind == "leader":
+            role = role_on(entry, self.published)
+            if role is None:  # out of office on that date: a national of their country, no sector
+                return Actor(text, entry.country, None, name=entry.name)
+            return Actor(text, role.country, role.sector, name=entry.name, org=role.org)
+        return Actor(text, entry.country, entry.sector, name=entry.name if entry.kind == "org" else None,
+                     org=entry.org)
+
+    def sector_of(self, token: Token) -> str | None:
+        """Sector named by a noun head, checking two-word phrases ("state media") first."""
+        words = self.lex.sector_words
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod") and f"{child.lower_} {token.lower_}" in words:
+                return words[f"{child.lower_} {token.lower_}"]
+        return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+    def title_of(self, token: Token) -> str | None:
+        """Office named by a title head: "the prime minister", "Iran's foreign minister"."""
+        titles = self.lex.titles
+        candidates = []
+        mods = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+        if mods:
+            candidates.append(" ".join(c.lower_ for c in mods[-1:]) + " " + token.lower_)
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = [g for g in child.children if g.dep_ == "pobj"]
+                if obj:
+                    candidates.append(f"{token.lower_} of {obj[0].lower_}")
+        candidates.append(token.lower_)
+        for candidate in candidates:
+            if candidate in titles:
+                return titles[candidate]
+        return None
+
+    def country_modifier(self, token: Token) -> tuple[Actor | None, Token | None]:
+        """The actor named inside a noun phrase's modifiers: "Israeli", "Iran's", "of Lebanon"."""
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < token.i:
+                actor = self.actor_of(child, allow_modifiers=False)
+                if actor is not None and actor.country:
+                    return actor, child
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        actor = self.actor_of(obj, allow_modifiers=False)
+                        if actor is not None and actor.country:
+                            return actor, obj
+        return None, None
+
+    def phrase_text(self, token: Token) -> str:
+        """The words of the noun phrase headed by token, without its clauses and appositions."""
+        left = token.left_edge.i
+        right = token.i
+        for child in token.rights:
+            if child.dep_ in ("compound", "flat", "nummod", "amod") or (
+                child.dep_ == "prep" and child.lower_ in ("of", "from")
+            ):
+                right = max(right, child.right_edge.i)
+            else:
+                break
+        span = self.doc[left:right + 1]
+        text = span.text
+        for prefix in ("the ", "The "):
+            if text.startswith(prefix) and len(span) > 1:
+                text = text[len(prefix):]
+        return text
+
+    def actor_of(self, token: Token, allow_modifiers: bool = True) -> Actor | None:
+        """The actor a noun phrase headed by `token` stands for, or None."""
+        mention = self.mention_at(token)
+        text = self.phrase_text(token) if allow_modifiers else token.text
+        if mention is not None:
+            actor = self.entry_actor(mention.entry, text)
+            if mention.entry.kind in ("country", "demonym") and allow_modifiers:
+                # "Israeli forces" is parsed with "forces" as head; "Israel" alone has no sector.
+                return actor
+            return actor
+        lower = token.lower_
+        if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
+            return self.resolve_pronoun(token)
+        if token.pos_ == "PROPN":
+            place = self.place_at(token)
+            if place is not None and place.country:
+                return Actor(text, place.country, None)
+        if not allow_modifiers:
+            return None
+        sector = self.sector_of(token)
+        office = self.title_of(token) if sector == "GOV" else None
+        owner, _ = self.country_modifier(token)
+        if office:
+            person = self.resolve_title(token, office, owner.country if owner else None)
+            if person is not None:
+                return person
+        if owner is not None:
+            if sector is None:
+                # "Iranian nuclear sites": a thing belonging to an actor stands for that actor.
+                return Actor(text, owner.country, owner.sector if owner.sector in ("IGO", "NGO") else None,
+                             name=owner.name, org=owner.org)
+            org = owner.org if owner.sector == sector else None
+            return Actor(text, owner.country, sector, org=org)
+        if sector is not None and token.lemma_.lower() in ("state",) :
+            return None
+        return None
+
+    def place_at(self, token: Token):
+        """A gazetteer place named by a proper-noun head and its proper-noun compounds ("Khan Younis")."""
+        first = token
+        while first.i > 0 and self.doc[first.i - 1].pos_ == "PROPN" and self.doc[first.i - 1].head.i == token.i:
+            first = self.doc[first.i - 1]
+        for start in range(first.i, token.i + 1):
+            place = places.lookup(self.doc[start:token.i + 1].text)
+            if place is not None:
+                return place
+        return None
+
+    def resolve_title(self, token: Token, office: str, country: str | None) -> Actor | None:
+        """A title resolves to the last-named holder of the office, or the country's holder on the date."""
+        text = self.phrase_text(token)
+        for mention in reversed(self.mentions):
+            if mention.start >= token.i or mention.entry.kind != "leader":
+                continue
+            role = role_on(mention.entry, self.published)
+            if role and role.office == office and (country is None or role.country == country):
+                return Actor(text, role.country, role.sector, name=mention.entry.name, org=role.org)
+        if country is not None:
+            for entry in self.lex.leaders:
+                role = role_on(entry, self.published)
+                if role and role.office == office and role.country == country:
+                    return Actor(text, role.country, role.sector, name=entry.name, org=role.org)
+            return Actor(text, country, "GOV")
+        return None
+
+    def resolve_pronoun(self, token: Token) -> Actor | None:
+        """He/she -> the last person named before; it/they -> the last named state or group."""
+        want_person = token.lower_ in PRONOUNS_PERSON
+        for mention in reversed(self.mentions):
+            if mention.start >= token.i:
+                continue
+            if mention.is_person != want_person:
+                continue
+            if not want_person and mention.entry.kind == "demonym" and not mention.entry.plural:
+                continue  # "Israeli" in "Israeli jets" is not what "it" refers to
+            head = self.doc[mention.end - 1]
+            if not want_person and head.dep_ not in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "ROOT",
+                                                      "conj", "appos", "compound", "amod"):
+                continue
+            actor = self.entry_actor(mention.entry, token.text)
+            if not want_person and mention.entry.kind == "demonym":
+                # "Israeli officials ... they": the group was the noun phrase, not the adjective.
+                phrase_head = head.head if head.dep_ in ("amod", "compound") else head
+                group = self.actor_of(phrase_head)
+                if group is not None:
+                    return Actor(token.text, group.country, group.sector, org=group.org)
+            return actor
+        return None

@@ -1,0 +1,181 @@
+"""Reporting frames -> Event.attribution: "according to X", "X said", "X told <outlet>".
+
+`Attributor(doc, resolver)` reads each sentence once and answers `attribution_of(trigger)`: the
+claim's source for the act carried by that word. An attribution carries to the following sentences
+of the same report ("The officials said ... They added that ...").
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorResolver
+from .datafiles import load_yaml
+from .factuality import cues
+from .records import Attribution
+
+DATA = Path(__file__).parent / "data"
+ANONYMOUS_HEADS = {"official", "source", "person", "diplomat", "officer", "aide", "insider", "people"}
+
+
+@functools.lru_cache(maxsize=1)
+def outlets() -> dict[str, str]:
+    """Every outlet name and alias -> its canonical name."""
+    path = DATA / "outlets.yaml"
+    names: dict[str, str] = {}
+    if not path.exists():
+        return names
+    for item in load_yaml(path) or []:
+        for name in [item["name"], *(item.get("aliases") or [])]:
+            names[name.lower()] = item["name"]
+    return names
+
+
+def outlet_name(span_text: str) -> str | None:
+    text = span_text.strip()
+    low = text.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    table = outlets()
+    if low in table:
+        return table[low]
+    return None
+
+
+class Attributor:
+    def __init__(self, doc: Doc, resolver: ActorResolver):
+        self.doc = doc
+        self.resolver = resolver
+        self.reporting = cues().reporting
+        self._by_sentence: dict[int, Attribution | None] = {}
+        self._carry()
+
+    # -- pieces ---------------------------------------------------------------------------------
+    def claimant_phrase(self, token: Token) -> str:
+        """"three U.S. officials who spoke to CBS News" -> "three U.S. officials"."""
+        left = token.left_edge.i
+        right = token.i
+        for child in token.rights:
+            if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.lower_ in ("of", "from", "with", "in", "at")):
+                right = max(right, child.right_edge.i)
+            else:
+                break
+        span = self.doc[left:right + 1]
+        while len(span) > 1 and span[-1].is_punct:
+            span = span[:-1]
+        while len(span) > 1 and span[0].dep_ in ("cc", "punct", "prep"):
+            span = span[1:]
+        return span.text
+
+    def outlet_in(self, token: Token) -> str | None:
+        """An outlet named inside the claimant's phrase or clause: "who spoke to CBS News", "told Axios"."""
+        for t in token.subtree:
+            if t.dep_ in ("pobj", "dobj", "dative") and t.pos_ == "PROPN":
+                name = outlet_name(self.doc[t.left_edge.i:t.i + 1].text)
+                if name:
+                    return name
+        return None
+
+    def from_reporting_verb(self, verb: Token) -> Attribution | None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        outlet = None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "obj") and child.pos_ == "PROPN":
+                outlet = outlet_name(self.doc[child.left_edge.i:child.i + 1].text) or outlet
+            if child.dep_ == "prep" and child.lower_ in ("to", "with", "in"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        outlet = outlet or outlet_name(self.doc[obj.left_edge.i:obj.i + 1].text)
+                        outlet = outlet or self.outlet_in(obj)
+        if not subjects:
+            return None
+        subj = subjects[0]
+        if subj.dep_ == "nsubjpass" or subj.lower_ in ("it",) and verb.lemma_ == "report":
+            return None
+        outlet = outlet or self.outlet_in(subj)
+        if subj.lower_ in ("he", "she", "they"):
+            actor = self.resolver.actor_of(subj)
+            claimant = actor.name or actor.text if actor else subj.text
+            return Attribution(claimant, outlet, actor)
+        own_outlet = outlet_name(self.claimant_phrase(subj))
+        if own_outlet:  # "CBS News reported that ..." : the outlet is the claimant
+            return Attribution(self.claimant_phrase(subj), own_outlet, None)
+        return Attribution(self.claimant_phrase(subj), outlet, self.resolver.actor_of(subj))
+
+    def according_to(self, sent: Span) -> Attribution | None:
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+                to = self.doc[token.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+                if objs:
+                    obj = objs[0]
+                    outlet = outlet_name(self.claimant_phrase(obj))
+                    claimant = self.claimant_phrase(obj)
+                    return Attribution(claimant, outlet or self.outlet_in(obj), self.resolver.actor_of(obj))
+        return None
+
+    # -- per sentence ---------------------------------------------------------------------------
+    def _sentence_frames(self, sent: Span) -> tuple[Attribution | None, bool]:
+        """The attribution a sentence states explicitly, and whether it continues an earlier report."""
+        explicit = self.according_to(sent)
+        continues = False
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.reporting:
+                subj = [c for c in token.children if c.dep_ in ("nsubj",)]
+                if subj and (subj[0].lower_ in ("they", "he", "she") or
+                             any(c.lower_ in ("also",) for c in token.children) or
+                             (subj[0].lemma_.lower() in ANONYMOUS_HEADS and
+                              any(c.lower_ in ("the", "those", "these") for c in subj[0].children))):
+                    continues = True
+                if token.lemma_.lower() == "add":
+                    continues = True
+        return explicit, continues
+
+    def _carry(self) -> None:
+        previous: Attribution | None = None
+        previous_para = -1
+        for index, sent in enumerate(self.doc.sents):
+            explicit, continues = self._sentence_frames(sent)
+            para = self._paragraph(sent)
+            if explicit is not None:
+                previous = explicit
+            elif continues and previous is not None and para - previous_para <= 1:
+                self._by_sentence[sent.start] = previous
+            else:
+                self._by_sentence[sent.start] = None
+            if explicit is not None:
+                self._by_sentence[sent.start] = explicit
+            previous_para = para
+
+    def _paragraph(self, sent: Span) -> int:
+        return self.doc.text.count("\n\n", 0, sent.start_char)
+
+    # -- the answer -----------------------------------------------------------------------------
+    def attribution_of(self, trigger: Token) -> Attribution | None:
+        """Walk up from the act to the first reporting verb; else the sentence's own or carried frame."""
+        node = trigger
+        for _ in range(12):
+            head = node.head
+            if head is node:
+                break
+            if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.reporting and node.dep_ in (
+                "ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "dep"):
+                found = self.from_reporting_verb(head)
+                if found is not None:
+                    return found
+            node = head
+        # A reporting verb that is not above the act: ", officials said." parsed as a dependent of the act.
+        root = trigger.sent.root
+        for child in root.children:
+            if child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in self.reporting and child.dep_ in (
+                "parataxis", "ccomp", "advcl", "conj", "dep") and child.i > trigger.i:
+                found = self.from_reporting_verb(child)
+                if found is not None:
+                    return found
+        if root.lemma_.lower() in self.reporting and root is not trigger:
+            found = self.from_reporting_verb(root)
+            if found is not None:
+                return found
+        return self._by_sentence.get(trigger.sent.start)

@@ -1,0 +1,441 @@
+"""Dependency parse -> Event candidates, typed by the patterns in data/verbs.yaml.
+
+For every word that can carry an act (a verb, or an event noun such as "strikes"), find the pattern
+it fires, its source (subject, passive agent, controller of an infinitive, head of a relative clause,
+owner of a nominal event) and target (object, passive subject, prepositional object), then ask
+`factuality` and `attribution` about it. Coordinated actors give one event each; one act reported
+several times in an article gives one event.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorResolver
+from .attribution import Attributor
+from .datafiles import load_yaml
+from .factuality import factuality_of
+from .records import Actor, Article, Attribution, Event, Factuality, Span
+
+DATA = Path(__file__).parent / "data"
+
+# Where a target hides when a pattern does not say (prepositions under the verb or its object).
+TARGET_PREPS = {
+    "ASSAULT": ("on", "against", "at", "into", "toward", "towards", "in", "upon"),
+    "COERCE": ("on", "against", "of", "from"),
+    "SANCTION": ("on", "against"),
+    "REQUEST": ("on", "to"),
+    "CONSULT": ("with",),
+}
+SPEECH_TYPES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "SANCTION", "MOBILIZE",
+                "AID", "CONCEDE", "RETREAT", "COOPERATE"}
+CONFLICT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_MARKERS = ("nsubjpass", "auxpass", "csubjpass")
+THREAT_SPEECH = {"say", "warn", "vow", "pledge", "promise", "threaten", "insist", "declare", "state", "tell", "add",
+                 "caution", "stress", "signal"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    type: str
+    mode: str | None
+    objects: frozenset[str]
+    not_objects: frozenset[str]
+    clause: frozenset[str]
+    target_preps: tuple[str, ...]
+    reciprocal: bool
+    source_sectors: frozenset | None
+
+    complement: bool = False  # needs a to-infinitive: "told Iran to stop"
+
+    @property
+    def constrained(self) -> bool:
+        return bool(self.objects or self.clause or self.complement)
+
+
+@dataclass(frozen=True)
+class PatternBook:
+    verbs: dict[str, list[tuple[Pattern, str | None]]]  # lemma -> (pattern, required particle)
+    nouns: dict[str, list[Pattern]]
+    modes: dict[str, str]  # modifier word -> mode
+    light_verbs: frozenset[str]
+    types: dict[str, dict]
+
+    def is_light(self, verb: Token) -> bool:
+        """"launched strikes", "carried out a strike": the verb lends its subject to the noun."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.light_verbs:
+            return True
+        return any(f"{lemma} {c.lower_}" in self.light_verbs for c in verb.children if c.dep_ == "prt")
+
+
+@functools.lru_cache(maxsize=1)
+def patterns() -> PatternBook:
+    raw = load_yaml("verbs.yaml")
+    types = load_yaml("plover.yaml")
+    verbs: dict[str, list[tuple[Pattern, str | None]]] = {}
+    nouns: dict[str, list[Pattern]] = {}
+    seen: set[str] = set()
+    for item in raw["patterns"]:
+        if item["id"] in seen:
+            raise ValueError(f"verbs.yaml: duplicate pattern id {item['id']}")
+        seen.add(item["id"])
+        if item["type"] not in types:
+            raise ValueError(f"verbs.yaml: pattern {item['id']} has unknown type {item['type']}")
+        sectors = item.get("source_sectors")
+        pattern = Pattern(
+            id=item["id"], type=item["type"], mode=item.get("mode"),
+            objects=frozenset(str(w).lower() for w in item.get("object", [])),
+            not_objects=frozenset(str(w).lower() for w in item.get("not_object", [])),
+            clause=frozenset(str(w).lower() for w in item.get("clause", [])),
+            target_preps=tuple(item.get("target") or TARGET_PREPS.get(item["type"], ())),
+            reciprocal=bool(item.get("reciprocal")),
+            source_sectors=frozenset(sectors) if sectors else None,
+            complement=bool(item.get("complement")),
+        )
+        for verb in item.get("verbs", []):
+            words = str(verb).lower().split()
+            verbs.setdefault(words[0], []).append((pattern, words[1] if len(words) > 1 else None))
+        for noun in item.get("nouns", []):
+            nouns.setdefault(str(noun).lower(), []).append(pattern)
+    for entries in verbs.values():
+        # Particles and conditions first: "call off" before "call", "fire missiles" before "fire".
+        entries.sort(key=lambda e: (e[1] is None, not e[0].constrained))
+    modes = {word.lower(): mode for mode, words in raw.get("modes", {}).items() for word in words}
+    return PatternBook(verbs, nouns, modes, frozenset(raw.get("light_verbs", [])), types)
+
+
+# -- reading the parse -----------------------------------------------------------------------------
+def with_conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_MARKERS for c in verb.children)
+
+
+def particle_of(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj")}
+
+
+def object_words(verb: Token) -> list[Token]:
+    """Words that can satisfy a pattern's `object` condition."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "dative", "xcomp", "ccomp", "acomp"):
+            found.extend(with_conjuncts(child))
+        elif child.dep_ == "nsubjpass":
+            found.extend(with_conjuncts(child))
+        elif child.dep_ in ("prep", "prt", "agent"):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    found.extend(with_conjuncts(obj))
+    # "fired a barrage of missiles": the thing a quantity noun measures counts too
+    extra = []
+    for token in found:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                extra.extend(g for g in child.children if g.dep_ == "pobj")
+            if child.dep_ in ("compound", "amod"):
+                extra.append(child)
+    return found + extra
+
+
+def lemma_set(tokens: list[Token]) -> set[str]:
+    out = set()
+    for token in tokens:
+        out.add(token.lemma_.lower())
+        out.add(token.lower_)
+    return out
+
+
+def clause_words(verb: Token) -> set[str]:
+    words: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
+            words.update(t.lemma_.lower() for t in child.subtree)
+    return words
+
+
+class Extractor:
+    """Finds the events of one parsed article."""
+
+    def __init__(self, doc: Doc, article: Article, resolver: ActorResolver, attributor: Attributor):
+        self.doc = doc
+        self.article = article
+        self.actors = resolver
+        self.attributor = attributor
+        self.book = patterns()
+
+    # -- which pattern --------------------------------------------------------------------------
+    def verb_pattern(self, verb: Token) -> Pattern | None:
+        entries = self.book.verbs.get(verb.lemma_.lower()) or self.book.verbs.get(verb.lower_)
+        if not entries:
+            return None
+        particles = particle_of(verb)
+        objects = None
+        for pattern, particle in entries:
+            if particle is not None and particle not in particles:
+                continue
+            if objects is None:
+                objects = lemma_set(object_words(verb))
+            if pattern.not_objects and objects & pattern.not_objects:
+                continue
+            if pattern.complement and not any(c.dep_ == "xcomp" for c in verb.children):
+                continue
+            if pattern.objects or pattern.clause:
+                if not ((pattern.objects and objects & pattern.objects) or
+                        (pattern.clause and clause_words(verb) & pattern.clause)):
+                    continue
+            return pattern
+        return None
+
+    def noun_pattern(self, noun: Token) -> Pattern | None:
+        entries = self.book.nouns.get(noun.lemma_.lower()) or self.book.nouns.get(noun.lower_)
+        return entries[0] if entries else None
+
+    # -- who acts on whom ------------------------------------------------------------------------
+    def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
+        if depth > 4:
+            return []
+        if is_passive(verb):
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    return [t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
+            return []
+        subs = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
+        if subs:
+            if subs[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                return with_conjuncts(verb.head)
+            return subs
+        dep, head = verb.dep_, verb.head
+        if dep in ("xcomp", "conj", "advcl") and head is not verb:
+            if dep == "xcomp" and head.lemma_.lower() in ("urge", "ask", "call", "press", "tell", "order", "force",
+                                                          "allow", "permit", "encourage", "invite", "push", "want"):
+                objs = [c for c in head.children if c.dep_ == "dobj"]
+                if objs:
+                    return with_conjuncts(objs[0])
+            return self.subjects(head, depth + 1)
+        if dep == "relcl":
+            return with_conjuncts(head)
+        if dep == "pcomp" and head.dep_ == "prep":
+            governor = head.head
+            objs = [c for c in governor.children if c.dep_ == "dobj"]
+            if objs and governor.lemma_.lower() in ("accuse", "blame", "charge", "suspect", "condemn", "criticize",
+                                                    "thank", "praise", "warn"):
+                return with_conjuncts(objs[0])
+            if governor.pos_ in ("VERB", "AUX"):
+                return self.subjects(governor, depth + 1)
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            owner = self.owner_of(head)
+            if owner:
+                return owner
+        return []
+
+    def owner_of(self, noun: Token) -> list[Token]:
+        """Who a nominal act belongs to: "Israel's strikes", "Israeli strikes", "strikes by Israel"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return with_conjuncts(child)
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                return [t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
+        for child in noun.lefts:
+            if child.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(child) is not None:
+                return [child]
+        return []
+
+    def targets(self, verb: Token, pattern: Pattern, source_ids: set[int]) -> list[Token]:
+        found: list[Token] = []
+        passive = is_passive(verb)
+        holders = [verb]
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and passive:
+                found.extend(with_conjuncts(child))
+            elif child.dep_ in ("dobj", "dative", "attr"):
+                found.extend(with_conjuncts(child))
+                holders.append(child)
+            elif child.dep_ == "xcomp":
+                holders.append(child)
+                found.extend(t for c in child.children if c.dep_ == "dobj" for t in with_conjuncts(c))
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in pattern.target_preps:
+                    found.extend(t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj))
+        return [t for t in found if t.i not in source_ids]
+
+    def resolve(self, tokens: list[Token]) -> list[Actor]:
+        out = []
+        for token in tokens:
+            actor = self.actors.actor_of(token)
+            if actor is not None and (actor.country or actor.org):
+                out.append(actor)
+        return out
+
+    # -- events ---------------------------------------------------------------------------------
+    def mode_of(self, pattern: Pattern, trigger: Token) -> str | None:
+        if pattern.type != "ASSAULT":
+            return pattern.mode
+        words = [trigger, *trigger.children]
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass", "agent", "prep"):
+                words.extend(child.subtree)
+        for word in words:
+            mode = self.book.modes.get(word.lower_)
+            if mode:
+                return mode
+        return pattern.mode
+
+    def make(self, pattern: Pattern, trigger: Token, source: Actor, target: Actor | None, rule: str,
+             confidence: float, factuality: Factuality | None = None,
+             attribution: Attribution | None | bool = False) -> Event:
+        info = self.book.types[pattern.type]
+        mode = self.mode_of(pattern, trigger)
+        by_mode = (info.get("modes") or {}).get(mode or "", {})
+        if factuality is None:
+            factuality, _ = factuality_of(trigger)
+        if attribution is False:
+            attribution = self.attributor.attribution_of(trigger)
+        if attribution is not None and pattern.type in SPEECH_TYPES and attribution.claimant_actor is not None \
+                and attribution.claimant_actor.country == source.country:
+            attribution = None  # "Iran accused Israel": the speaker is the source, not a claimant
+        sent = trigger.sent
+        return Event(
+            article_id=self.article.id, event_type=pattern.type, source=source, target=target,
+            factuality=factuality,
+            evidence=Span(sent.text, sent.start_char, sent.end_char), rule=rule,
+            confidence=max(0.05, min(0.99, confidence)), mode=mode,
+            cameo_root=str(by_mode.get("cameo_root", info["cameo_root"])),
+            goldstein=float(by_mode.get("goldstein", info["goldstein"])),
+            quad_class=int(by_mode.get("quad_class", info["quad_class"])),
+            attribution=attribution, trigger=trigger.text,
+        )
+
+    def confidence(self, pattern: Pattern, sources: list[Token], has_target: bool, nominal: bool) -> float:
+        score = 0.55 + (0.15 if has_target else 0.0) + (0.1 if pattern.constrained else 0.0)
+        if nominal:
+            score -= 0.1
+        if sources and sources[0].lower_ in ("he", "she", "it", "they", "its", "their", "his", "her"):
+            score -= 0.1
+        if sources and self.actors.mention_at(sources[0]) is not None:
+            score += 0.05
+        return score
+
+    def from_trigger(self, trigger: Token, pattern: Pattern, nominal: bool) -> list[Event]:
+        if nominal:
+            source_tokens = self.owner_of(trigger)
+            if not source_tokens and trigger.dep_ in ("dobj", "nsubjpass", "attr") and \
+                    self.book.is_light(trigger.head):
+                source_tokens = self.subjects(trigger.head)
+            target_tokens = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ in pattern.target_preps
+                             for obj in c.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
+            if not target_tokens and trigger.dep_ in ("dobj",) and self.book.is_light(trigger.head):
+                target_tokens = [t for c in trigger.head.children
+                                 if c.dep_ == "prep" and c.lower_ in pattern.target_preps
+                                 for obj in c.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
+        else:
+            source_tokens = self.subjects(trigger)
+            target_tokens = self.targets(trigger, pattern, {t.i for t in source_tokens})
+        sources = [(tok, act) for tok in source_tokens if (act := self.actors.actor_of(tok)) and (act.country or act.org)]
+        targets = [(tok, act) for tok in target_tokens if (act := self.actors.actor_of(tok)) and (act.country or act.org)]
+        if pattern.source_sectors is not None:
+            sources = [(t, a) for t, a in sources if (a.sector or "null") in pattern.source_sectors or
+                       a.sector in pattern.source_sectors]
+        events: list[Event] = []
+        rule = pattern.id + (".nominal" if nominal else "")
+        if pattern.reciprocal and len(sources) >= 2 and not targets:
+            for s_tok, s_act in sources:
+                for t_tok, t_act in sources:
+                    if s_tok.i != t_tok.i:
+                        events.append(self.make(pattern, trigger, s_act, t_act, rule + ".reciprocal",
+                                                self.confidence(pattern, [s_tok], True, nominal)))
+            return events
+        for s_tok, s_act in sources:
+            pairs = [(t_tok, t_act) for t_tok, t_act in targets if not same_actor(s_act, t_act)] or [(None, None)]
+            for _, t_act in pairs:
+                events.append(self.make(pattern, trigger, s_act, t_act, rule,
+                                        self.confidence(pattern, [s_tok], t_act is not None, nominal)))
+        return events
+
+    def implied_threats(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+        """"Iran said it would retaliate": a speaker announcing its own future attack threatens."""
+        book = self.book
+        threat = Pattern("threaten.implied", "THREATEN", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        out = []
+        for event, token in triggers.items():
+            ev = events[event]
+            if ev.event_type not in CONFLICT_TYPES or ev.factuality not in (Factuality.HYPOTHETICAL, Factuality.PLANNED):
+                continue
+            node = token
+            for _ in range(6):
+                head = node.head
+                if head is node:
+                    break
+                if head.lemma_.lower() in THREAT_SPEECH and node.dep_ in ("ccomp", "xcomp", "parataxis"):
+                    speakers = self.resolve([c for c in head.children if c.dep_ == "nsubj"])
+                    if speakers and speakers[0].country == ev.source.country:
+                        factuality, _ = factuality_of(head)
+                        out.append(self.make(threat, head, speakers[0], ev.target, "threaten.implied",
+                                             ev.confidence - 0.05, factuality=factuality))
+                    break
+                node = head
+        del book
+        return out
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        triggers: dict[int, Token] = {}
+        verb_objects: set[int] = set()
+        for token in self.doc:
+            if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+                pattern = self.verb_pattern(token)
+                if pattern is None:
+                    continue
+                for event in self.from_trigger(token, pattern, nominal=False):
+                    triggers[len(events)] = token
+                    events.append(event)
+                verb_objects.update(c.i for c in token.children if c.dep_ in ("dobj",))
+        for token in self.doc:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in verb_objects or (
+                    token.pos_ == "NOUN" and self.book.is_light(token.head)):
+                pattern = self.noun_pattern(token)
+                if pattern is None:
+                    continue
+                for event in self.from_trigger(token, pattern, nominal=True):
+                    triggers[len(events)] = token
+                    events.append(event)
+        events.extend(self.implied_threats(events, triggers))
+        return merge(events)
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    return a.country == b.country and (a.sector == b.sector or a.name == b.name and a.name is not None) and a.org == b.org
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per act per article: the same dyad, type and factuality collapse to the most confident."""
+    best: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for event in events:
+        key = (event.source.country, event.source.sector, event.source.org,
+               event.target.country if event.target else None, event.event_type, event.factuality)
+        if key not in best:
+            best[key] = event
+            order.append(key)
+        elif event.confidence > best[key].confidence + 1e-9:
+            best[key] = event
+    # A dyad-less duplicate of a targeted event adds nothing.
+    out = [best[k] for k in order]
+    targeted = {(e.source.country, e.event_type, e.factuality) for e in out if e.target is not None}
+    return [e for e in out if e.target is not None or (e.source.country, e.event_type, e.factuality) not in targeted]
+
+
+def extract(doc: Doc, article: Article, resolver: ActorResolver | None = None) -> list[Event]:
+    resolver = resolver or ActorResolver(doc, article.published)
+    attributor = Attributor(doc, resolver)
+    return Extractor(doc, article, resolver, attributor).run()

@@ -1,0 +1,139 @@
+"""Negation, modality, conditionals and framing verbs -> Event.factuality.
+
+The cue words live in data/factuality.yaml. `factuality_of(trigger)` walks from the word that carries
+an act up through the words that govern it ("plans to strike", "denied that it struck", "warned that
+any attack would ...") and returns the first framing it meets; reporting verbs ("said", "told") are
+transparent.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from .datafiles import load_yaml
+from spacy.tokens import Token
+
+from .records import Factuality
+
+DATA = Path(__file__).parent / "data"
+
+# Dependency relations through which a governing word frames its dependent.
+CLAUSAL = {"xcomp", "ccomp", "acl", "advcl", "relcl", "pcomp", "csubj", "csubjpass", "dobj", "pobj", "prep",
+           "nsubj", "nsubjpass", "attr", "oprd", "acomp", "conj", "appos", "compound", "amod", "npadvmod", "dep",
+           "parataxis", "poss", "agent", "dative"}
+# A subject or object takes the factuality of its verb only through these relations.
+ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "agent", "compound", "amod", "poss", "appos",
+            "npadvmod", "oprd"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    negation: frozenset[str]
+    modals: frozenset[str]
+    conditionals: frozenset[str]
+    planned_verbs: frozenset[str]
+    planned_nouns: frozenset[str]
+    planned_adjectives: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
+    negated_verbs: frozenset[str]
+    negated_nouns: frozenset[str]
+    reporting: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> Cues:
+    raw = load_yaml("factuality.yaml")
+    f = lambda words: frozenset(str(w).lower() for w in (words or []))  # noqa: E731
+    return Cues(
+        f(raw["negation"]), f(raw["modals"]), f(raw["conditionals"]),
+        f(raw["planned"]["verbs"]), f(raw["planned"]["nouns"]), f(raw["planned"].get("adjectives")),
+        f(raw["hypothetical"]["verbs"]), f(raw["hypothetical"]["nouns"]), f(raw["hypothetical"].get("adjectives")),
+        f(raw["negated"]["verbs"]), f(raw["negated"].get("nouns")), f(raw["reporting"]),
+    )
+
+
+def own_cues(token: Token, c: Cues) -> Factuality | None:
+    """Negation, modals, conditionals and determiners attached to one word."""
+    for child in token.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and low in ("no", "never", "neither")):
+            return Factuality.NEGATED
+    for child in token.children:
+        low = child.lower_
+        if child.dep_ == "aux" and low in c.modals:
+            return Factuality.HYPOTHETICAL
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in c.conditionals for g in child.children):
+            continue  # the condition attached to a result clause does not make the result hypothetical alone
+        if child.dep_ == "mark" and low in c.conditionals:
+            return Factuality.HYPOTHETICAL
+        if child.dep_ in ("amod", "det") and low in c.hypothetical_adjectives:
+            return Factuality.HYPOTHETICAL
+        if child.dep_ in ("amod", "compound") and low in c.planned_adjectives:
+            return Factuality.PLANNED
+    # "Any attack would be met": the noun is the subject of a modal verb (handled when climbing).
+    return None
+
+
+def factuality_of(trigger: Token) -> tuple[Factuality, Token | None]:
+    """The factuality of the act carried by `trigger`, and the word that framed it (if any)."""
+    c = cues()
+    own = own_cues(trigger, c)
+    if own is not None:
+        return own, trigger
+    node = trigger
+    for _ in range(12):
+        dep = node.dep_
+        head = node.head
+        if head is node or dep == "ROOT":
+            break
+        if dep not in CLAUSAL:
+            break
+        lemma = head.lemma_.lower()
+        low = head.lower_
+        is_arg = dep in ARGUMENT
+        if head.pos_ in ("VERB", "AUX"):
+            if lemma in c.reporting:
+                # "officials said Israel struck": transparent, but a negated report is not ("did not say").
+                if any(ch.dep_ == "neg" for ch in head.children):
+                    return Factuality.HYPOTHETICAL, head
+                node = head
+                continue
+            if lemma in c.negated_verbs and not is_arg or (lemma in c.negated_verbs and dep == "dobj"):
+                return Factuality.NEGATED, head
+            if lemma in c.planned_verbs and dep not in ("nsubj", "nsubjpass", "advcl", "conj"):
+                if any(ch.dep_ == "neg" for ch in head.children):
+                    return Factuality.NEGATED, head
+                return Factuality.PLANNED, head
+            if lemma in c.hypothetical_verbs and dep not in ("nsubj", "advcl", "conj"):
+                return Factuality.HYPOTHETICAL, head
+            framed = own_cues(head, c)
+            if framed is not None and dep not in ("advcl",):
+                return framed, head
+            if dep in ("conj",):
+                node = head
+                continue
+            if dep in ("advcl", "relcl", "acl") and dep != "acl":
+                break
+        elif head.pos_ in ("NOUN", "PROPN"):
+            if dep in ("acl", "prep", "pobj", "compound", "amod", "nmod"):
+                if lemma in c.planned_nouns:
+                    return Factuality.PLANNED, head
+                if lemma in c.hypothetical_nouns:
+                    return Factuality.HYPOTHETICAL, head
+                if lemma in c.negated_nouns:
+                    return Factuality.NEGATED, head
+            framed = own_cues(head, c)
+            if framed is Factuality.NEGATED and dep in ("prep", "pobj", "acl"):
+                return framed, head
+        elif head.pos_ == "ADJ":
+            if low in c.planned_adjectives:
+                return Factuality.PLANNED, head
+            if low in c.hypothetical_adjectives:
+                return Factuality.HYPOTHETICAL, head
+        elif head.pos_ == "ADP" and head.lower_ in ("without",):
+            return Factuality.NEGATED, head
+        node = head
+    return Factuality.ASSERTED, None

@@ -1,0 +1,69 @@
+"""Glue: Article -> spaCy Doc -> actors -> events. The one function most users need."""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from . import nlp as nlp_stage
+from .actors import ActorResolver
+from .events import extract
+from .ingest import as_date, language_of
+from .records import Article, Coded, Event
+
+
+class NotEnglishWarning(UserWarning):
+    """The text is not English; flashpoint codes English only and returns no events for it."""
+
+
+def code_doc(doc: Doc, article: Article) -> list[Event]:
+    """Events of an article whose text has already been parsed."""
+    resolver = ActorResolver(doc, article.published)
+    return extract(doc, article, resolver)
+
+
+def code_article(text: str, published=None, outlet: str | None = None, article_id: str = "-",
+                 title: str | None = None) -> list[Event]:
+    """Code one article's text into events.
+
+    `published` (a date or ISO string) picks leaders' roles and anchors relative dates;
+    `outlet` is the outlet that published the text. Non-English text gives a NotEnglishWarning and [].
+    """
+    article = Article(id=article_id, text=text, title=title, published=as_date(published), outlet=outlet)
+    coded = next(iter(code_articles([article])))
+    if coded.warning:
+        warnings.warn(coded.warning, NotEnglishWarning, stacklevel=2)
+    return coded.events
+
+
+def english(article: Article) -> str | None:
+    """None when the article can be coded, else the reason it is skipped."""
+    if len(article.text.split()) < 30:  # too short to tell reliably; try to code it
+        return None
+    lang = language_of(article.text)
+    if lang is not None and lang != "en":
+        return f"{article.id}: text is in language '{lang}', not English; no events coded"
+    return None
+
+
+def code_articles(articles: Iterable[Article], batch_size: int = 16, check_language: bool = True) -> Iterator[Coded]:
+    """Code many articles, parsing them in batches with nlp.pipe; yields one Coded per article, in order."""
+    nlp = nlp_stage.load()
+    pending: list[Article] = []
+
+    def flush() -> Iterator[Coded]:
+        for doc, article in zip(nlp.pipe(a.text for a in pending), pending):
+            yield Coded(article, code_doc(doc, article))
+        pending.clear()
+
+    for article in articles:
+        reason = english(article) if check_language else None
+        if reason is not None:
+            yield from flush()
+            yield Coded(article, [], reason)
+            continue
+        pending.append(article)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
