@@ -253,7 +253,8 @@ class ActorResolver:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        actor = self.actor_of(obj, allow_modifiers=False)
+                        # "the headquarters of Iran's state broadcaster": look inside the object too
+                        actor = self.actor_of(obj, allow_modifiers=child.lower_ == "of")
                         if actor is not None and actor.country:
                             return actor, obj
         return None, None
@@ -289,7 +290,7 @@ class ActorResolver:
         lower = token.lower_
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
             return self.resolve_pronoun(token)
-        if token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" and token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
             place = self.place_at(token)
             if place is not None and place.country:
                 return Actor(text, place.country, None)

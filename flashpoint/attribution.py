@@ -44,12 +44,18 @@ def outlet_name(span_text: str) -> str | None:
     return None
 
 
+def _plural(claimant: str) -> bool:
+    last = claimant.split()[-1].lower() if claimant.split() else ""
+    return last.endswith("s") and not last.endswith("ss")
+
+
 class Attributor:
     def __init__(self, doc: Doc, resolver: ActorResolver):
         self.doc = doc
         self.resolver = resolver
         self.reporting = cues().reporting
         self._by_sentence: dict[int, Attribution | None] = {}
+        self._previous: dict[int, Attribution | None] = {}  # the report in force before each sentence
         self._carry()
 
     # -- pieces ---------------------------------------------------------------------------------
@@ -78,7 +84,7 @@ class Attributor:
                     return name
         return None
 
-    def from_reporting_verb(self, verb: Token) -> Attribution | None:
+    def from_reporting_verb(self, verb: Token, carry: bool = True) -> Attribution | None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         outlet = None
         for child in verb.children:
@@ -96,6 +102,9 @@ class Attributor:
             return None
         outlet = outlet or self.outlet_in(subj)
         if subj.lower_ in ("he", "she", "they"):
+            earlier = self._previous.get(verb.sent.start) if carry else None
+            if earlier is not None and (subj.lower_ == "they") == _plural(earlier.claimant):
+                return earlier  # "They added that ...": the same sources go on
             actor = self.resolver.actor_of(subj)
             claimant = actor.name or actor.text if actor else subj.text
             return Attribution(claimant, outlet, actor)
@@ -118,36 +127,39 @@ class Attributor:
 
     # -- per sentence ---------------------------------------------------------------------------
     def _sentence_frames(self, sent: Span) -> tuple[Attribution | None, bool]:
-        """The attribution a sentence states explicitly, and whether it continues an earlier report."""
+        """The attribution a sentence states with a named source, and whether it continues an earlier report."""
         explicit = self.according_to(sent)
         continues = False
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.reporting:
                 subj = [c for c in token.children if c.dep_ in ("nsubj",)]
-                if subj and (subj[0].lower_ in ("they", "he", "she") or
-                             any(c.lower_ in ("also",) for c in token.children) or
-                             (subj[0].lemma_.lower() in ANONYMOUS_HEADS and
-                              any(c.lower_ in ("the", "those", "these") for c in subj[0].children))):
+                if not subj:
+                    continue
+                pronoun = subj[0].lower_ in ("they", "he", "she")
+                definite = subj[0].lemma_.lower() in ANONYMOUS_HEADS and any(
+                    c.lower_ in ("the", "those", "these") for c in subj[0].children)
+                if pronoun or definite or token.lemma_.lower() == "add" or any(
+                        c.lower_ == "also" for c in token.children):
                     continues = True
-                if token.lemma_.lower() == "add":
-                    continues = True
+                elif explicit is None:
+                    explicit = self.from_reporting_verb(token, carry=False)
         return explicit, continues
 
     def _carry(self) -> None:
         previous: Attribution | None = None
         previous_para = -1
-        for index, sent in enumerate(self.doc.sents):
-            explicit, continues = self._sentence_frames(sent)
+        for sent in self.doc.sents:
             para = self._paragraph(sent)
+            if previous is not None and para - previous_para > 1:
+                previous = None  # a report does not run across a gap of a whole paragraph
+            self._previous[sent.start] = previous
+            explicit, continues = self._sentence_frames(sent)
+            self._by_sentence[sent.start] = previous if continues and explicit is None else explicit
             if explicit is not None:
                 previous = explicit
-            elif continues and previous is not None and para - previous_para <= 1:
-                self._by_sentence[sent.start] = previous
-            else:
-                self._by_sentence[sent.start] = None
-            if explicit is not None:
-                self._by_sentence[sent.start] = explicit
-            previous_para = para
+                previous_para = para
+            elif continues and previous is not None:
+                previous_para = para
 
     def _paragraph(self, sent: Span) -> int:
         return self.doc.text.count("\n\n", 0, sent.start_char)
@@ -170,7 +182,8 @@ class Attributor:
         root = trigger.sent.root
         for child in root.children:
             if child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in self.reporting and child.dep_ in (
-                "parataxis", "ccomp", "advcl", "conj", "dep") and child.i > trigger.i:
+                "parataxis", "ccomp", "dep") and child.i > trigger.i and not any(
+                    g.dep_ == "mark" for g in child.children):
                 found = self.from_reporting_verb(child)
                 if found is not None:
                     return found

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .actors import ActorResolver
-from .attribution import Attributor
+from .attribution import Attributor, outlet_name
 from .datafiles import load_yaml
 from .factuality import factuality_of
 from .records import Actor, Article, Attribution, Event, Factuality, Span
@@ -33,6 +33,7 @@ TARGET_PREPS = {
 SPEECH_TYPES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "SANCTION", "MOBILIZE",
                 "AID", "CONCEDE", "RETREAT", "COOPERATE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+COOPERATIVE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "CONCEDE", "RETREAT", "AID", "SUPPORT"}
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_MARKERS = ("nsubjpass", "auxpass", "csubjpass")
 THREAT_SPEECH = {"say", "warn", "vow", "pledge", "promise", "threaten", "insist", "declare", "state", "tell", "add",
@@ -52,6 +53,8 @@ class Pattern:
     source_sectors: frozenset | None
 
     complement: bool = False  # needs a to-infinitive: "told Iran to stop"
+    modal_clause: bool = False  # `clause` words count only in a clause with would/will/could: "said it would retaliate"
+    actor_object: bool = False  # the direct object must be an actor: "called Netanyahu", not "what he called X"
 
     @property
     def constrained(self) -> bool:
@@ -97,6 +100,8 @@ def patterns() -> PatternBook:
             reciprocal=bool(item.get("reciprocal")),
             source_sectors=frozenset(sectors) if sectors else None,
             complement=bool(item.get("complement")),
+            modal_clause=bool(item.get("modal_clause")),
+            actor_object=bool(item.get("actor_object")),
         )
         for verb in item.get("verbs", []):
             words = str(verb).lower().split()
@@ -154,10 +159,16 @@ def lemma_set(tokens: list[Token]) -> set[str]:
     return out
 
 
-def clause_words(verb: Token) -> set[str]:
+MODALS = {"would", "will", "could", "might", "may", "'ll", "'d", "shall", "wo"}
+
+
+def clause_words(verb: Token, modal_only: bool = False) -> set[str]:
+    """Lemmas in the clauses under a verb (only clauses with a modal, when asked)."""
     words: set[str] = set()
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
+            if modal_only and not any(g.dep_ == "aux" and g.lower_ in MODALS for g in child.children):
+                continue
             words.update(t.lemma_.lower() for t in child.subtree)
     return words
 
@@ -188,9 +199,12 @@ class Extractor:
                 continue
             if pattern.complement and not any(c.dep_ == "xcomp" for c in verb.children):
                 continue
+            if pattern.actor_object and not any(
+                    self.actor(t) for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in with_conjuncts(c)):
+                continue
             if pattern.objects or pattern.clause:
                 if not ((pattern.objects and objects & pattern.objects) or
-                        (pattern.clause and clause_words(verb) & pattern.clause)):
+                        (pattern.clause and clause_words(verb, pattern.modal_clause) & pattern.clause)):
                     continue
             return pattern
         return None
@@ -269,6 +283,15 @@ class Extractor:
                     found.extend(t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj))
         return [t for t in found if t.i not in source_ids]
 
+    def actor(self, token: Token) -> Actor | None:
+        """The political actor behind a word, if any; news outlets are sources of reports, not actors."""
+        actor = self.actors.actor_of(token)
+        if actor is None or not (actor.country or actor.org):
+            return None
+        if outlet_name(self.actors.phrase_text(token)):
+            return None
+        return actor
+
     def resolve(self, tokens: list[Token]) -> list[Actor]:
         out = []
         for token in tokens:
@@ -301,9 +324,8 @@ class Extractor:
             factuality, _ = factuality_of(trigger)
         if attribution is False:
             attribution = self.attributor.attribution_of(trigger)
-        if attribution is not None and pattern.type in SPEECH_TYPES and attribution.claimant_actor is not None \
-                and attribution.claimant_actor.country == source.country:
-            attribution = None  # "Iran accused Israel": the speaker is the source, not a claimant
+        if attribution is not None and pattern.type in SPEECH_TYPES and speaker_is(attribution, source):
+            attribution = None  # "Iran said it rejects the talks": the speaker is the source, not a claimant
         sent = trigger.sent
         return Event(
             article_id=self.article.id, event_type=pattern.type, source=source, target=target,
@@ -341,8 +363,8 @@ class Extractor:
         else:
             source_tokens = self.subjects(trigger)
             target_tokens = self.targets(trigger, pattern, {t.i for t in source_tokens})
-        sources = [(tok, act) for tok in source_tokens if (act := self.actors.actor_of(tok)) and (act.country or act.org)]
-        targets = [(tok, act) for tok in target_tokens if (act := self.actors.actor_of(tok)) and (act.country or act.org)]
+        sources = [(tok, act) for tok in source_tokens if (act := self.actor(tok))]
+        targets = [(tok, act) for tok in target_tokens if (act := self.actor(tok))]
         if pattern.source_sectors is not None:
             sources = [(t, a) for t, a in sources if (a.sector or "null") in pattern.source_sectors or
                        a.sector in pattern.source_sectors]
@@ -387,6 +409,20 @@ class Extractor:
         del book
         return out
 
+    def refusals(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+        """"Iran will not negotiate while under assault": a stated refusal to cooperate is a REJECT."""
+        refuse = Pattern("reject.refusal", "REJECT", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        out = []
+        for index, token in triggers.items():
+            event = events[index]
+            if event.event_type not in COOPERATIVE_TYPES or event.factuality is not Factuality.NEGATED:
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in token.children):
+                out.append(self.make(refuse, token, event.source, event.target, "reject.refusal",
+                                     event.confidence - 0.05, factuality=Factuality.ASSERTED,
+                                     attribution=event.attribution))
+        return out
+
     def run(self) -> list[Event]:
         events: list[Event] = []
         triggers: dict[int, Token] = {}
@@ -409,8 +445,18 @@ class Extractor:
                 for event in self.from_trigger(token, pattern, nominal=True):
                     triggers[len(events)] = token
                     events.append(event)
-        events.extend(self.implied_threats(events, triggers))
+        events.extend(self.implied_threats(events, triggers) + self.refusals(events, triggers))
         return merge(events)
+
+
+def speaker_is(attribution: Attribution, source: Actor) -> bool:
+    claimant = attribution.claimant_actor
+    if claimant is None:
+        return False
+    if claimant.name and source.name:
+        return claimant.name == source.name
+    return claimant.text.lower() == source.text.lower() or (claimant.code == source.code and not claimant.name
+                                                            and not source.name and claimant.sector != "GOV")
 
 
 def same_actor(a: Actor, b: Actor) -> bool:

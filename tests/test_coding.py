@@ -1,0 +1,197 @@
+"""Behaviour of the coder on short texts: actors, types, factuality, attribution.
+
+Each test protects one behaviour a user relies on, with the real spaCy model.
+"""
+import pytest
+
+import flashpoint
+from flashpoint import Factuality
+
+JUNE_2025 = "2025-06-16"
+
+
+def code(text, published=JUNE_2025):
+    return flashpoint.code_article(text, published=published)
+
+
+def asserted(events):
+    return {(e.source.country, e.event_type, e.target.country if e.target else None)
+            for e in events if e.factuality is Factuality.ASSERTED}
+
+
+def find(events, event_type):
+    return [e for e in events if e.event_type == event_type]
+
+
+# -- actors -------------------------------------------------------------------------------------
+def test_demonym_and_sector_noun_make_country_and_sector():
+    [event] = find(code("Israeli forces struck Iranian nuclear sites overnight."), "ASSAULT")
+    assert event.source.code == "ISRMIL"
+    assert (event.target.country, event.target.sector) == ("IRN", None)
+
+
+def test_capital_stands_for_its_government():
+    [event] = find(code("Tehran rejected the European proposal on Sunday."), "REJECT")
+    assert (event.source.country, event.source.sector) == ("IRN", "GOV")
+
+
+def test_leader_role_depends_on_the_article_date():
+    in_office = find(code("Trump condemned Iran's missile launches.", published="2025-06-16"), "ACCUSE")
+    out_of_office = find(code("Trump condemned Iran's missile launches.", published="2023-03-01"), "ACCUSE")
+    assert in_office[0].source.code == "USAGOV"
+    assert out_of_office[0].source.country == "USA" and out_of_office[0].source.sector is None
+
+
+def test_organisation_resolves_to_its_code():
+    [event] = find(code("Hezbollah fired rockets at northern Israel."), "ASSAULT")
+    assert (event.source.country, event.source.sector, event.source.org) == ("LBN", "REB", "HEZ")
+    assert event.target.country == "ISR"
+
+
+def test_title_resolves_to_the_person_named_earlier():
+    events = code("Benjamin Netanyahu met Marco Rubio in Jerusalem. Later the prime minister accused Iran of "
+                  "lying about its nuclear programme.")
+    [accuse] = find(events, "ACCUSE")
+    assert accuse.source.name == "Benjamin Netanyahu"
+    assert accuse.target.country == "IRN"
+
+
+def test_pronoun_resolves_to_the_last_named_person():
+    events = code("Abbas Araghchi arrived in Geneva on Friday. He criticised the United States for backing Israel.")
+    [accuse] = find(events, "ACCUSE")
+    assert accuse.source.name == "Abbas Araghchi" and accuse.source.country == "IRN"
+
+
+def test_city_target_resolves_to_its_country():
+    [event] = find(code("Israeli jets bombed Natanz on Friday."), "ASSAULT")
+    assert event.target.country == "IRN"
+
+
+# -- types and structure ------------------------------------------------------------------------
+def test_coordinated_subjects_trading_strikes_make_two_events():
+    assert asserted(code("Iran and Israel traded strikes overnight.")) == {("IRN", "ASSAULT", "ISR"),
+                                                                         ("ISR", "ASSAULT", "IRN")}
+
+
+def test_passive_voice_takes_the_agent_as_source():
+    assert ("ISR", "ASSAULT", "IRN") in asserted(code("An Iranian air base was struck by Israeli jets on Monday."))
+
+
+def test_nominal_event_takes_its_owner_as_source():
+    events = code("Israel's attack on Iranian nuclear infrastructure drew wide condemnation.")
+    assert ("ISR", "ASSAULT", "IRN") in asserted(events)
+
+
+def test_sanctions_are_sanction_events():
+    assert ("IGO", "SANCTION", "IRN") in asserted(code("The European Union imposed new sanctions on Iran's "
+                                                       "Revolutionary Guards."))
+
+
+def test_call_on_is_a_request_to_its_object():
+    assert ("IGO", "REQUEST", "ISR") in asserted(code("The United Nations called on Israel to allow more aid "
+                                                      "into Gaza."))
+
+
+def test_relative_clause_subject_is_the_head_noun():
+    events = code("Iran, which rejected the talks on Saturday, launched drones at Israel on Sunday.")
+    assert ("IRN", "REJECT", None) in asserted(events)
+    assert ("IRN", "ASSAULT", "ISR") in asserted(events)
+
+
+def test_same_act_reported_twice_is_one_event():
+    events = code("Israel struck Iran on Friday. Israel struck Iran again, officials said.")
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+
+
+def test_event_carries_plover_codes_and_evidence_offsets():
+    text = "Talks stalled. Hezbollah fired rockets at northern Israel."
+    [event] = find(code(text), "ASSAULT")
+    assert (event.cameo_root, event.goldstein, event.quad_class) == ("19", -10.0, 4)
+    assert text[event.evidence.start:event.evidence.end] == event.evidence.sentence
+    assert event.evidence.sentence.startswith("Hezbollah")
+    assert event.rule.startswith("assault.")
+
+
+# -- factuality ---------------------------------------------------------------------------------
+def test_rejected_plan_is_not_an_attack():
+    events = code("Trump rejected an Israeli plan to kill Iran's supreme leader, officials said.")
+    assert asserted(events) == {("USA", "REJECT", "ISR")}
+    assert [e.factuality for e in find(events, "ASSAULT")] == [Factuality.PLANNED]
+
+
+def test_warning_that_any_attack_would_be_met_is_a_threat_not_an_attack():
+    events = code("Tehran warned that any attack on its nuclear facilities would be met with a crushing response.")
+    assert ("IRN", "THREATEN", None) in asserted(events)
+    assert not find([e for e in events if e.factuality is Factuality.ASSERTED], "ASSAULT")
+
+
+def test_negated_act_is_negated():
+    [event] = find(code("Iran did not fire at U.S. bases in the region."), "ASSAULT")
+    assert event.factuality is Factuality.NEGATED
+
+
+def test_denied_act_is_negated():
+    events = code("Israel denied carrying out the strike on the Iranian consulate.")
+    assert [e.factuality for e in find(events, "ASSAULT")] == [Factuality.NEGATED]
+
+
+def test_modal_act_is_hypothetical():
+    [event] = find(code("Israel could strike Iran's oil terminals within days."), "ASSAULT")
+    assert event.factuality is Factuality.HYPOTHETICAL
+
+
+def test_conditional_act_is_hypothetical():
+    events = code("The United States will respond if Iran attacks American troops.")
+    assert all(e.factuality is not Factuality.ASSERTED for e in find(events, "ASSAULT"))
+
+
+def test_plan_to_act_is_planned():
+    [event] = find(code("Israel plans to strike Hezbollah positions in Lebanon."), "ASSAULT")
+    assert event.factuality is Factuality.PLANNED
+
+
+def test_stated_refusal_is_a_rejection():
+    assert ("IRN", "REJECT", None) in asserted(code("Iran will not negotiate while under assault, its foreign "
+                                                    "minister said."))
+
+
+def test_speaker_announcing_retaliation_threatens():
+    events = code("Iran said it would retaliate against Israel.")
+    assert ("IRN", "THREATEN", "ISR") in asserted(events)
+    assert ("IRN", "ASSAULT", "ISR") not in asserted(events)
+
+
+# -- attribution --------------------------------------------------------------------------------
+def test_anonymous_officials_and_outlet_are_the_attribution():
+    events = code("Trump rejected an Israeli plan to kill Iran's supreme leader, three U.S. officials who spoke "
+                  "to CBS News on condition of anonymity said.")
+    [reject] = find(events, "REJECT")
+    assert reject.attribution.claimant == "three U.S. officials"
+    assert reject.attribution.outlet == "CBS News"
+
+
+def test_according_to_is_an_attribution():
+    [event] = find(code("Israeli jets struck a depot near Tehran, according to Iranian state media."), "ASSAULT")
+    assert event.attribution.claimant == "Iranian state media"
+
+
+def test_outlet_asserting_itself_has_no_attribution():
+    [event] = find(code("Israeli jets struck a depot near Tehran on Monday."), "ASSAULT")
+    assert event.attribution is None
+
+
+def test_speech_act_is_not_attributed_to_its_speaker():
+    [event] = find(code("Iran accused Israel of war crimes."), "ACCUSE")
+    assert event.attribution is None
+
+
+def test_attribution_carries_to_a_continuing_sentence():
+    events = code("Israel struck a weapons depot in Syria, two Western officials said.\n\n"
+                  "They added that Israeli forces also detained three Hezbollah members.")
+    [coerce] = find(events, "COERCE")
+    assert coerce.attribution is not None and coerce.attribution.claimant == "two Western officials"
+
+
+@pytest.mark.parametrize("text", ["", "   \n  ", "The weather was mild and the markets were calm."])
+def test_text_without_political_acts_gives_no_events(text):
+    assert code(text) == []
