@@ -158,6 +158,8 @@ def role_on(entry: Entry, day: dt.date | None) -> Role | None:
     return max(active, key=lambda r: r.start) if active else None
 
 
+AFFILIATION = {"link", "tie", "affiliate", "back", "allied", "ally", "belong", "connect", "associate", "loyal",
+               "sponsor", "fund", "arm", "support", "run", "operate", "own", "control"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
 
@@ -250,7 +252,16 @@ class ActorResolver:
                 if actor is not None and actor.country:
                     return actor, child
         for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+            if child.dep_ == "acl" and child.lemma_.lower() in AFFILIATION:
+                # "companies linked to the IRGC", "militias backed by Iran"
+                for prep in child.children:
+                    if prep.dep_ in ("prep", "agent"):
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                actor = self.actor_of(obj)
+                                if actor is not None and actor.country:
+                                    return actor, obj
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "near", "around", "outside", "at"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         # "the headquarters of Iran's state broadcaster": look inside the object too
@@ -308,6 +319,9 @@ class ActorResolver:
                 # "Iranian nuclear sites": a thing belonging to an actor stands for that actor.
                 return Actor(text, owner.country, owner.sector if owner.sector in ("IGO", "NGO") else None,
                              name=owner.name, org=owner.org)
+            if owner.country in ("IGO", "NGO"):
+                # "the European Union's naval mission" is the EU, not a government
+                return Actor(text, owner.country, owner.sector, name=owner.name, org=owner.org)
             org = owner.org if owner.sector == sector else None
             return Actor(text, owner.country, sector, org=org)
         if sector is not None and token.lemma_.lower() in ("state",) :
@@ -345,6 +359,14 @@ class ActorResolver:
     def resolve_pronoun(self, token: Token) -> Actor | None:
         """He/she -> the last person named before; it/they -> the last named state or group."""
         want_person = token.lower_ in PRONOUNS_PERSON
+        if not want_person:
+            # "Germany voiced support ..., with its foreign minister praising ...": the clause's subject
+            sent_start = token.sent.start
+            for mention in self.mentions:
+                if sent_start <= mention.start < token.i and mention.entry.kind != "leader":
+                    head = self.doc[mention.end - 1]
+                    if head.dep_ in ("nsubj", "nsubjpass") and head.head.i < token.i:
+                        return self.entry_actor(mention.entry, token.text)
         for mention in reversed(self.mentions):
             if mention.start >= token.i:
                 continue

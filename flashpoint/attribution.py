@@ -141,7 +141,9 @@ class Attributor:
                 if pronoun or definite or token.lemma_.lower() == "add" or any(
                         c.lower_ == "also" for c in token.children):
                     continues = True
-                elif explicit is None:
+                elif explicit is None and (token.dep_ == "ROOT" or token.head.dep_ == "ROOT" and token.dep_ in (
+                        "parataxis", "ccomp")):
+                    # only a frame over the main clause speaks for the whole sentence
                     explicit = self.from_reporting_verb(token, carry=False)
         return explicit, continues
 

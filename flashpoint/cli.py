@@ -9,6 +9,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -50,7 +51,7 @@ def code(
         for item in read_inputs(files, published=date, outlet=outlet):
             if isinstance(item, InputError):
                 failures += 1
-                err.print(f"[red]error[/red]: {item}", highlight=False)
+                err.print(f"[red]error[/red]: {escape(str(item))}", highlight=False)
             else:
                 good.append(item)
                 yield item
@@ -58,7 +59,7 @@ def code(
     rows = []
     for coded in code_articles(articles()):
         if coded.warning:
-            err.print(f"[yellow]warning[/yellow]: {coded.warning}", highlight=False)
+            err.print(f"[yellow]warning[/yellow]: {escape(coded.warning)}", highlight=False)
         for event in coded.events:
             if event.confidence < min_confidence:
                 continue
@@ -83,13 +84,14 @@ def events_table(events) -> Table:
     for column in ("article", "source", "type", "target", "fact.", "claimant", "evidence", "conf"):
         table.add_column(column, overflow="fold")
     for e in events:
+        # Article text reaches these cells, and "[the Houthis]" or "[/x]" in it must print as written.
         claimant = e.attribution.claimant if e.attribution else ""
         if e.attribution and e.attribution.outlet:
             claimant += f" ({e.attribution.outlet})"
-        table.add_row(Path(e.article_id).name, f"{e.source.code} [dim]{e.source.text}[/dim]",
+        table.add_row(escape(Path(e.article_id).name), f"{e.source.code} [dim]{escape(e.source.text)}[/dim]",
                       e.event_type + (f"/{e.mode}" if e.mode else ""),
-                      f"{e.target.code} [dim]{e.target.text}[/dim]" if e.target else "-",
-                      e.factuality.value, claimant, _clip(e.evidence.sentence), f"{e.confidence:.2f}")
+                      f"{e.target.code} [dim]{escape(e.target.text)}[/dim]" if e.target else "-",
+                      e.factuality.value, escape(claimant), escape(_clip(e.evidence.sentence)), f"{e.confidence:.2f}")
     return table
 
 
@@ -110,7 +112,7 @@ def evaluate_cmd(
     try:
         report = evaluate(gold)
     except ValueError as exc:
-        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False)
         raise typer.Exit(2)
     scores = report.to_dict()
     if as_json:
@@ -118,7 +120,7 @@ def evaluate_cmd(
             scores["errors"] = report.errors
         out.print(json.dumps(scores, indent=2), markup=False, highlight=False)
         return
-    table = Table(title=f"{gold} — {scores['items']} items (asserted events)", header_style="bold")
+    table = Table(title=f"{escape(str(gold))} — {scores['items']} items (asserted events)", header_style="bold")
     for column in ("type", "P", "R", "F1", "tp", "fp", "fn"):
         table.add_column(column, justify="right" if column != "type" else "left")
     for name, s in scores["per_type"].items():

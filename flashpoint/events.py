@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .actors import ActorResolver
-from .attribution import Attributor, outlet_name
+from .attribution import ANONYMOUS_HEADS, Attributor, outlet_name
 from .datafiles import load_yaml
 from .factuality import factuality_of
 from .records import Actor, Article, Attribution, Event, Factuality, Span
@@ -30,11 +30,18 @@ TARGET_PREPS = {
     "REQUEST": ("on", "to"),
     "CONSULT": ("with",),
 }
-SPEECH_TYPES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "SANCTION", "MOBILIZE",
-                "AID", "CONCEDE", "RETREAT", "COOPERATE"}
+# Acts that are themselves speech: "Katz said Tehran would pay a price" is Katz's threat, not his report.
+SPEECH_TYPES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
-COOPERATIVE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "CONCEDE", "RETREAT", "AID", "SUPPORT"}
 SUBJECT_DEPS = ("nsubj", "csubj")
+LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
+LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "toward",
+            "towards", "to", "on"}
+INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
+SUFFER_VERBS = {"pay", "suffer", "regret", "face", "bear"}
+SPEECH_VERBS = {"urge", "call", "accuse", "condemn", "demand", "warn", "threaten", "reject", "praise", "ask",
+                "criticize", "criticise", "blame", "denounce", "welcome", "appeal", "press", "insist", "vow"}
+REPORTING_VERBS = {"say", "tell", "state", "announce", "add", "declare", "report", "claim", "confirm"}
 PASSIVE_MARKERS = ("nsubjpass", "auxpass", "csubjpass")
 THREAT_SPEECH = {"say", "warn", "vow", "pledge", "promise", "threaten", "insist", "declare", "state", "tell", "add",
                  "caution", "stress", "signal"}
@@ -228,6 +235,11 @@ class Extractor:
                 return with_conjuncts(verb.head)
             return subs
         dep, head = verb.dep_, verb.head
+        if dep == "conj" and verb.lemma_.lower() in SPEECH_VERBS and head.dep_ == "ccomp" and \
+                head.head.lemma_.lower() in REPORTING_VERBS:
+            # "X said Iran was responsible and urged Tehran to ...": the parser hangs "urged" on the
+            # reported clause, but it is X who urges.
+            return self.subjects(head.head, depth + 1)
         if dep in ("xcomp", "conj", "advcl") and head is not verb:
             if dep == "xcomp" and head.lemma_.lower() in ("urge", "ask", "call", "press", "tell", "order", "force",
                                                           "allow", "permit", "encourage", "invite", "push", "want"):
@@ -261,31 +273,94 @@ class Extractor:
                 return [t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
         for child in noun.lefts:
             if child.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(child) is not None:
-                return [child]
+                return [child, *[c for c in child.conjuncts if self.actors.mention_at(c) is not None]]
+        return []
+
+    def adjunct_source(self, noun: Token) -> list[Token]:
+        """Whose is an agentless nominal act? "Putin offered ... in a telephone call with Trump" (Putin's);
+        "Iran denied any role in the attacks" (Iran's)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
+            return []
+        governor = prep.head
+        if prep.lower_ in ("in", "during", "for", "through", "via", "by") and governor.pos_ in ("VERB", "AUX"):
+            return self.subjects(governor)
+        if prep.lower_ == "in" and governor.lemma_.lower() in INVOLVEMENT and governor.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(governor.head)
         return []
 
     def targets(self, verb: Token, pattern: Pattern, source_ids: set[int]) -> list[Token]:
         found: list[Token] = []
         passive = is_passive(verb)
         holders = [verb]
-        for child in verb.children:
-            if child.dep_ == "nsubjpass" and passive:
-                found.extend(with_conjuncts(child))
-            elif child.dep_ in ("dobj", "dative", "attr"):
-                found.extend(with_conjuncts(child))
-                holders.append(child)
-            elif child.dep_ == "xcomp":
-                holders.append(child)
-                found.extend(t for c in child.children if c.dep_ == "dobj" for t in with_conjuncts(c))
+        complements = [verb]
+        for _ in range(2):  # "pledged to help rebuild Syria's armed forces"
+            complements += [c for v in complements[-1:] for c in v.children if c.dep_ == "xcomp"]
+        for node in complements:
+            for child in node.children:
+                if child.dep_ == "nsubjpass" and passive and node is verb:
+                    found.extend(with_conjuncts(child))
+                elif child.dep_ in ("dobj", "dative", "attr"):
+                    found.extend(with_conjuncts(child))
+                    if not self.is_other_act(child, pattern):
+                        holders.extend(with_conjuncts(child))
+                elif child.dep_ == "xcomp":
+                    holders.append(child)
+        # one level down: "pledged 2 billion pounds in military loans to Ukraine"
+        for holder in list(holders[1:]):
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                    holders.extend(g for g in child.children if g.dep_ == "pobj" and not self.is_other_act(g, pattern))
         for holder in holders:
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in pattern.target_preps:
                     found.extend(t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj))
-        return [t for t in found if t.i not in source_ids]
+        subject_tokens = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        return [t for t in found if t.i not in source_ids and t.i not in subject_tokens]
 
-    def actor(self, token: Token) -> Actor | None:
-        """The political actor behind a word, if any; news outlets are sources of reports, not actors."""
+    def is_other_act(self, noun: Token, pattern: Pattern) -> bool:
+        """"condemned the attack on Iran": Iran is the attack's target, not the condemnation's."""
+        entries = self.book.nouns.get(noun.lemma_.lower())
+        return bool(entries) and all(p.type != pattern.type for p in entries)
+
+    def location_country(self, trigger: Token) -> str | None:
+        """The country of a place named in the act's clause: "struck targets in Syria", "across Gaza"."""
+        scope = [trigger]
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubjpass", "prep", "npadvmod", "advmod"):
+                scope.append(child)
+        for node in scope:
+            for token in node.subtree:
+                if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.pos_ == "PROPN":
+                    actor = self.actors.actor_of(token)
+                    if actor is not None and actor.country and actor.sector in (None, "GOV") and \
+                            self.actors.mention_at(token) is None or (
+                            actor is not None and self.actors.mention_at(token) is not None and
+                            self.actors.mention_at(token).entry.kind in ("country", "capital")):
+                        return actor.country
+        return None
+
+    def unanchored(self, token: Token) -> bool:
         actor = self.actors.actor_of(token)
+        return actor is not None and actor.country is None and actor.sector is not None
+
+    def threatened(self, verb: Token) -> list[Token]:
+        """Whom a warning is aimed at: "vowed that Israel would be punished", "said Tehran would pay"."""
+        out = []
+        for clause in verb.children:
+            if clause.dep_ in ("ccomp", "xcomp"):
+                for child in clause.children:
+                    if child.dep_ in ("nsubjpass", "dobj") or (
+                            child.dep_ == "nsubj" and clause.lemma_.lower() in SUFFER_VERBS | {"be"}):
+                        out.extend(with_conjuncts(child))
+        return out
+
+    def actor(self, token: Token, place: str | None = None) -> Actor | None:
+        """The political actor behind a word, if any; news outlets are sources of reports, not actors.
+        A group with no country ("protesters", "riot police") takes the country of the act's place."""
+        actor = self.actors.actor_of(token)
+        if actor is not None and actor.country is None and actor.sector and place:
+            actor = Actor(actor.text, place, actor.sector, actor.name, actor.org)
         if actor is None or not (actor.country or actor.org):
             return None
         if outlet_name(self.actors.phrase_text(token)):
@@ -324,19 +399,27 @@ class Extractor:
             factuality, _ = factuality_of(trigger)
         if attribution is False:
             attribution = self.attributor.attribution_of(trigger)
-        if attribution is not None and pattern.type in SPEECH_TYPES and speaker_is(attribution, source):
+        if attribution is not None and pattern.type in SPEECH_TYPES and speaks_for(attribution, source):
             attribution = None  # "Iran said it rejects the talks": the speaker is the source, not a claimant
         sent = trigger.sent
         return Event(
             article_id=self.article.id, event_type=pattern.type, source=source, target=target,
             factuality=factuality,
-            evidence=Span(sent.text, sent.start_char, sent.end_char), rule=rule,
+            evidence=self.evidence(sent), rule=rule,
             confidence=max(0.05, min(0.99, confidence)), mode=mode,
             cameo_root=str(by_mode.get("cameo_root", info["cameo_root"])),
             goldstein=float(by_mode.get("goldstein", info["goldstein"])),
             quad_class=int(by_mode.get("quad_class", info["quad_class"])),
             attribution=attribution, trigger=trigger.text,
         )
+
+    def evidence(self, sent) -> Span:
+        """The sentence as it stands in the article (the parse may have seen a masked dateline)."""
+        start, end = sent.start_char, sent.end_char
+        text = self.article.text[start:end] if len(self.article.text) == len(self.doc.text) else sent.text
+        stripped = text.lstrip()
+        start += len(text) - len(stripped)
+        return Span(stripped.rstrip(), start, start + len(stripped.rstrip()))
 
     def confidence(self, pattern: Pattern, sources: list[Token], has_target: bool, nominal: bool) -> float:
         score = 0.55 + (0.15 if has_target else 0.0) + (0.1 if pattern.constrained else 0.0)
@@ -354,6 +437,8 @@ class Extractor:
             if not source_tokens and trigger.dep_ in ("dobj", "nsubjpass", "attr") and \
                     self.book.is_light(trigger.head):
                 source_tokens = self.subjects(trigger.head)
+            if not source_tokens:
+                source_tokens = self.adjunct_source(trigger)
             target_tokens = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ in pattern.target_preps
                              for obj in c.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
             if not target_tokens and trigger.dep_ in ("dobj",) and self.book.is_light(trigger.head):
@@ -363,8 +448,20 @@ class Extractor:
         else:
             source_tokens = self.subjects(trigger)
             target_tokens = self.targets(trigger, pattern, {t.i for t in source_tokens})
-        sources = [(tok, act) for tok in source_tokens if (act := self.actor(tok))]
-        targets = [(tok, act) for tok in target_tokens if (act := self.actor(tok))]
+        place = None
+        if any(self.unanchored(t) for t in [*source_tokens, *target_tokens]) or pattern.type in LOCATED_TYPES:
+            place = self.location_country(trigger)
+        sources = [(tok, act) for tok in source_tokens if (act := self.actor(tok, place))]
+        targets = [(tok, act) for tok in target_tokens if (act := self.actor(tok, place))]
+        if not targets and place and pattern.type in LOCATED_TYPES and sources and \
+                all(a.country != place for _, a in sources):
+            # "Israel resumed airstrikes across Gaza": the place is the target
+            targets = [(trigger, Actor(self.doc[trigger.i:trigger.i + 1].text, place, None))]
+        if not targets and pattern.type == "PROTEST" and sources and sources[0][1].country:
+            # a protest with no named target is aimed at the protesters' own government
+            targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country, "GOV"))]
+        if not targets and pattern.type == "THREATEN":
+            targets = [(t, a) for t in self.threatened(trigger) if (a := self.actor(t))]
         if pattern.source_sectors is not None:
             sources = [(t, a) for t, a in sources if (a.sector or "null") in pattern.source_sectors or
                        a.sector in pattern.source_sectors]
@@ -409,24 +506,9 @@ class Extractor:
         del book
         return out
 
-    def refusals(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
-        """"Iran will not negotiate while under assault": a stated refusal to cooperate is a REJECT."""
-        refuse = Pattern("reject.refusal", "REJECT", None, frozenset(), frozenset(), frozenset(), (), False, None)
-        out = []
-        for index, token in triggers.items():
-            event = events[index]
-            if event.event_type not in COOPERATIVE_TYPES or event.factuality is not Factuality.NEGATED:
-                continue
-            if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in token.children):
-                out.append(self.make(refuse, token, event.source, event.target, "reject.refusal",
-                                     event.confidence - 0.05, factuality=Factuality.ASSERTED,
-                                     attribution=event.attribution))
-        return out
-
     def run(self) -> list[Event]:
         events: list[Event] = []
         triggers: dict[int, Token] = {}
-        verb_objects: set[int] = set()
         for token in self.doc:
             if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
                 pattern = self.verb_pattern(token)
@@ -435,28 +517,29 @@ class Extractor:
                 for event in self.from_trigger(token, pattern, nominal=False):
                     triggers[len(events)] = token
                     events.append(event)
-                verb_objects.update(c.i for c in token.children if c.dep_ in ("dobj",))
         for token in self.doc:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in verb_objects or (
-                    token.pos_ == "NOUN" and self.book.is_light(token.head)):
+            if token.pos_ in ("NOUN", "PROPN"):
                 pattern = self.noun_pattern(token)
                 if pattern is None:
                     continue
                 for event in self.from_trigger(token, pattern, nominal=True):
                     triggers[len(events)] = token
                     events.append(event)
-        events.extend(self.implied_threats(events, triggers) + self.refusals(events, triggers))
+        events.extend(self.implied_threats(events, triggers))
         return merge(events)
 
 
-def speaker_is(attribution: Attribution, source: Actor) -> bool:
+def speaks_for(attribution: Attribution, source: Actor) -> bool:
+    """Is the claimant the actor (or its spokesperson) rather than someone reporting on it?
+
+    "Katz said Tehran would pay" is Katz's own threat; "three U.S. officials said Trump rejected the plan"
+    is a report by others, even though they are the same country's officials."""
     claimant = attribution.claimant_actor
-    if claimant is None:
+    if claimant is None or claimant.country != source.country:
         return False
-    if claimant.name and source.name:
-        return claimant.name == source.name
-    return claimant.text.lower() == source.text.lower() or (claimant.code == source.code and not claimant.name
-                                                            and not source.name and claimant.sector != "GOV")
+    words = attribution.claimant.lower().split()
+    anonymous = bool(words) and words[-1].rstrip("s") in ANONYMOUS_HEADS
+    return not anonymous
 
 
 def same_actor(a: Actor, b: Actor) -> bool:

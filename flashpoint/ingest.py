@@ -153,15 +153,21 @@ def article_from_html(name: str, html: str, published=None, outlet=None, url: st
     text = (doc.get("text") or "").strip()
     if not text:
         raise RejectedInput("no article text found in the HTML")
+    title = (doc.get("title") or "").strip() or None
+    if title and text.startswith(title):  # the <h1> repeats the headline: keep it out of the body
+        text = text[len(title):].lstrip()
+    sitename = doc.get("sitename")
+    if sitename and title and sitename.strip().lower() == title.lower():
+        sitename = None  # trafilatura falls back to the headline when a page names no site
     date = as_date(published) or as_date(doc.get("date"))
-    return article_from_text(name, text, date, outlet or doc.get("sitename"), title=doc.get("title"),
+    return article_from_text(name, text, date, outlet or sitename, title=title,
                              url=url or doc.get("url"))
 
 
 def _json_articles(name: str, raw: bytes, published, outlet) -> Iterator[Article | InputError]:
     text = decode(raw)
     stripped = text.lstrip()
-    if stripped.startswith("[") or (stripped.startswith("{") and name.endswith(".json")):
+    if stripped.startswith("[") or (stripped.startswith("{") and name.lower().endswith(".json")):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -176,9 +182,9 @@ def _json_articles(name: str, raw: bytes, published, outlet) -> Iterator[Article
             try:
                 lines.append((number, json.loads(line)))
             except json.JSONDecodeError as exc:
-                lines.append((number, RejectedInput(f"line {number}: not valid JSON ({exc.msg})")))
+                lines.append((number, RejectedInput(f"not valid JSON ({exc.msg})")))  # `where` names the line
     for number, record in lines:
-        where = f"{name}:{number}" if len(lines) > 1 or name.endswith(".jsonl") else name
+        where = f"{name}:{number}" if len(lines) > 1 or name.lower().endswith(".jsonl") else name
         if isinstance(record, RejectedInput):
             yield InputError(where, record.reason)
             continue
@@ -234,6 +240,17 @@ def dateline(text: str) -> tuple[dt.date | None, str | None]:
         except ValueError:
             continue
     return date, (match.group("outlet") or None)
+
+
+def mask_dateline(text: str) -> str:
+    """The text with its wire dateline blanked out (same length, so offsets still hold).
+
+    "DUBAI, June 18, 2025 (Harbor Post) — Yemen's Houthis said ..." otherwise parses with DUBAI as the
+    subject of the first sentence."""
+    match = DATELINE.match(text)
+    if not match:
+        return text
+    return " " * match.end() + text[match.end():]
 
 
 def as_date(value) -> dt.date | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from . import nlp as nlp_stage
 from .actors import ActorResolver
 from .events import extract
-from .ingest import as_date, language_of
+from .ingest import as_date, language_of, mask_dateline
 from .records import Article, Coded, Event
 
 
@@ -53,7 +53,7 @@ def code_articles(articles: Iterable[Article], batch_size: int = 16, check_langu
     pending: list[Article] = []
 
     def flush() -> Iterator[Coded]:
-        for doc, article in zip(nlp.pipe(a.text for a in pending), pending):
+        for doc, article in zip(nlp.pipe(mask_dateline(a.text) for a in pending), pending):
             yield Coded(article, code_doc(doc, article))
         pending.clear()
 

@@ -150,9 +150,9 @@ def test_plan_to_act_is_planned():
     assert event.factuality is Factuality.PLANNED
 
 
-def test_stated_refusal_is_a_rejection():
-    assert ("IRN", "REJECT", None) in asserted(code("Iran will not negotiate while under assault, its foreign "
-                                                    "minister said."))
+def test_refusal_about_own_conduct_is_a_negated_act():
+    events = code("Iran will not negotiate while under assault, its foreign minister said.")
+    assert [(e.event_type, e.factuality) for e in events] == [("CONSULT", Factuality.NEGATED)]
 
 
 def test_speaker_announcing_retaliation_threatens():
