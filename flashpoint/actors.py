@@ -160,6 +160,8 @@ def role_on(entry: Entry, day: dt.date | None) -> Role | None:
 
 AFFILIATION = {"link", "tie", "affiliate", "back", "allied", "ally", "belong", "connect", "associate", "loyal",
                "sponsor", "fund", "arm", "support", "run", "operate", "own", "control"}
+QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens",
+              "million", "millions", "number", "handful", "majority", "some", "many", "all", "most", "several"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
 
@@ -244,11 +246,15 @@ class ActorResolver:
                 return titles[candidate]
         return None
 
-    def country_modifier(self, token: Token) -> tuple[Actor | None, Token | None]:
-        """The actor named inside a noun phrase's modifiers: "Israeli", "Iran's", "of Lebanon"."""
+    def country_modifier(self, token: Token, locative: bool = True) -> tuple[Actor | None, Token | None]:
+        """The actor named inside a noun phrase's modifiers: "Israeli", "Iran's", "of Lebanon".
+
+        Locative modifiers ("officials in Tehran") count only for groups of people (`locative`):
+        "a bomb in Gaza" is not Gaza's."""
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < token.i:
-                actor = self.actor_of(child, allow_modifiers=False)
+                nested = child.dep_ in ("compound", "poss") and self.mention_at(child) is None
+                actor = self.actor_of(child, allow_modifiers=nested)  # "French citizen Olivier Grondeau"
                 if actor is not None and actor.country:
                     return actor, child
         for child in token.rights:
@@ -261,7 +267,8 @@ class ActorResolver:
                                 actor = self.actor_of(obj)
                                 if actor is not None and actor.country:
                                     return actor, obj
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "near", "around", "outside", "at"):
+            if child.dep_ == "prep" and (child.lower_ in ("of", "from") or
+                                         locative and child.lower_ in ("in", "near", "around", "outside", "at")):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         # "the headquarters of Iran's state broadcaster": look inside the object too
@@ -307,9 +314,16 @@ class ActorResolver:
                 return Actor(text, place.country, None)
         if not allow_modifiers:
             return None
+        if token.lemma_.lower() in QUANTITIES or token.pos_ == "NUM":
+            # "thousands of people", "dozens of Hezbollah fighters": the group is in the of-phrase
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self.actor_of(obj)
         sector = self.sector_of(token)
         office = self.title_of(token) if sector == "GOV" else None
-        owner, _ = self.country_modifier(token)
+        owner, _ = self.country_modifier(token, locative=sector is not None)
         if office:
             person = self.resolve_title(token, office, owner.country if owner else None)
             if person is not None:
@@ -324,8 +338,9 @@ class ActorResolver:
                 return Actor(text, owner.country, owner.sector, name=owner.name, org=owner.org)
             org = owner.org if owner.sector == sector else None
             return Actor(text, owner.country, sector, org=org)
-        if sector is not None and token.lemma_.lower() in ("state",) :
-            return None
+        if sector is not None:
+            # "protesters", "riot police": a group without a country; the act's place may anchor it
+            return Actor(text, None, sector)
         return None
 
     def place_at(self, token: Token):

@@ -62,6 +62,7 @@ class Pattern:
     complement: bool = False  # needs a to-infinitive: "told Iran to stop"
     modal_clause: bool = False  # `clause` words count only in a clause with would/will/could: "said it would retaliate"
     actor_object: bool = False  # the direct object must be an actor: "called Netanyahu", not "what he called X"
+    modifiers: frozenset[str] = frozenset()  # (nouns) a modifier that must precede: "hunger strike"
 
     @property
     def constrained(self) -> bool:
@@ -109,12 +110,15 @@ def patterns() -> PatternBook:
             complement=bool(item.get("complement")),
             modal_clause=bool(item.get("modal_clause")),
             actor_object=bool(item.get("actor_object")),
+            modifiers=frozenset(str(w).lower() for w in item.get("modifiers", [])),
         )
         for verb in item.get("verbs", []):
             words = str(verb).lower().split()
             verbs.setdefault(words[0], []).append((pattern, words[1] if len(words) > 1 else None))
         for noun in item.get("nouns", []):
             nouns.setdefault(str(noun).lower(), []).append(pattern)
+    for entries in nouns.values():
+        entries.sort(key=lambda p: not p.modifiers)
     for entries in verbs.values():
         # Particles and conditions first: "call off" before "call", "fire missiles" before "fire".
         entries.sort(key=lambda e: (e[1] is None, not e[0].constrained))
@@ -151,8 +155,14 @@ def object_words(verb: Token) -> list[Token]:
     extra = []
     for token in found:
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 extra.extend(g for g in child.children if g.dep_ == "pobj")
+            if child.dep_ == "acl":  # "a plane carrying 40 tonnes of food"
+                for g in child.children:
+                    if g.dep_ == "dobj":
+                        extra.append(g)
+                        extra.extend(p for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
+                                     for p in c.children if p.dep_ == "pobj")
             if child.dep_ in ("compound", "amod"):
                 extra.append(child)
     return found + extra
@@ -218,7 +228,14 @@ class Extractor:
 
     def noun_pattern(self, noun: Token) -> Pattern | None:
         entries = self.book.nouns.get(noun.lemma_.lower()) or self.book.nouns.get(noun.lower_)
-        return entries[0] if entries else None
+        if not entries:
+            return None
+        modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+        for pattern in entries:
+            if pattern.modifiers and not modifiers & pattern.modifiers:
+                continue
+            return pattern
+        return None
 
     # -- who acts on whom ------------------------------------------------------------------------
     def subjects(self, verb: Token, depth: int = 0) -> list[Token]:

@@ -33,6 +33,7 @@ class Cues:
     modals: frozenset[str]
     conditionals: frozenset[str]
     planned_verbs: frozenset[str]
+    planned_complement_verbs: frozenset[str]
     planned_nouns: frozenset[str]
     planned_adjectives: frozenset[str]
     hypothetical_verbs: frozenset[str]
@@ -49,7 +50,7 @@ def cues() -> Cues:
     f = lambda words: frozenset(str(w).lower() for w in (words or []))  # noqa: E731
     return Cues(
         f(raw["negation"]), f(raw["modals"]), f(raw["conditionals"]),
-        f(raw["planned"]["verbs"]), f(raw["planned"]["nouns"]), f(raw["planned"].get("adjectives")),
+        f(raw["planned"]["verbs"]), f(raw["planned"].get("complement_verbs")), f(raw["planned"]["nouns"]), f(raw["planned"].get("adjectives")),
         f(raw["hypothetical"]["verbs"]), f(raw["hypothetical"]["nouns"]), f(raw["hypothetical"].get("adjectives")),
         f(raw["negated"]["verbs"]), f(raw["negated"].get("nouns")), f(raw["reporting"]),
     )
@@ -94,6 +95,17 @@ def factuality_of(trigger: Token) -> tuple[Factuality, Token | None]:
         lemma = head.lemma_.lower()
         low = head.lower_
         is_arg = dep in ARGUMENT
+        if dep in ("relcl", "appos", "parataxis"):
+            break  # a relative clause or an aside asserts on its own
+        if dep == "acl" and node.tag_ in ("VBG", "VBN"):
+            break  # "a resolution reaffirming its support": the participle is not framed by the noun
+        if dep == "conj":
+            # coordinated verbs share auxiliaries ("could strike and destroy"), not the head's frame
+            framed = own_cues(head, c) if head.pos_ in ("VERB", "AUX") else None
+            if framed is Factuality.HYPOTHETICAL and not any(ch.dep_ == "aux" for ch in node.children):
+                return framed, head
+            node = head
+            continue
         if head.pos_ in ("VERB", "AUX"):
             if lemma in c.reporting:
                 # "officials said Israel struck": transparent, but a negated report is not ("did not say").
@@ -103,6 +115,8 @@ def factuality_of(trigger: Token) -> tuple[Factuality, Token | None]:
                 continue
             if lemma in c.negated_verbs and not is_arg or (lemma in c.negated_verbs and dep == "dobj"):
                 return Factuality.NEGATED, head
+            if lemma in c.planned_complement_verbs and dep in ("xcomp", "ccomp"):
+                return Factuality.PLANNED, head
             if lemma in c.planned_verbs and dep not in ("nsubj", "nsubjpass", "advcl", "conj"):
                 if any(ch.dep_ == "neg" for ch in head.children):
                     return Factuality.NEGATED, head
