@@ -160,6 +160,9 @@ def role_on(entry: Entry, day: dt.date | None) -> Role | None:
 
 AFFILIATION = {"link", "tie", "affiliate", "back", "allied", "ally", "belong", "connect", "associate", "loyal",
                "sponsor", "fund", "arm", "support", "run", "operate", "own", "control"}
+ORG_ANAPHORS = {"group", "militia", "movement", "organisation", "organization", "faction", "outfit", "rebels",
+                "militants"}
+STATE_ANAPHORS = {"country", "kingdom", "nation", "emirate", "republic", "sultanate"}
 QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens",
               "million", "millions", "number", "handful", "majority", "some", "many", "all", "most", "several"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -338,9 +341,29 @@ class ActorResolver:
                 return Actor(text, owner.country, owner.sector, name=owner.name, org=owner.org)
             org = owner.org if owner.sector == sector else None
             return Actor(text, owner.country, sector, org=org)
+        anaphor = self.definite_description(token)
+        if anaphor is not None:
+            return anaphor
         if sector is not None:
             # "protesters", "riot police": a group without a country; the act's place may anchor it
             return Actor(text, None, sector)
+        return None
+
+    def definite_description(self, token: Token) -> Actor | None:
+        """"the group", "the militia" -> the organisation named last; "the country", "the kingdom" -> the
+        state named last (before this word)."""
+        lemma = token.lemma_.lower()
+        if lemma not in ORG_ANAPHORS and lemma not in STATE_ANAPHORS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            return None
+        kinds = ("org",) if lemma in ORG_ANAPHORS else ("country", "capital")
+        for mention in reversed(self.mentions):
+            if mention.start < token.i and mention.entry.kind in kinds and \
+                    (lemma in STATE_ANAPHORS or mention.entry.sector not in ("IGO", "NGO", "GOV")):
+                actor = self.entry_actor(mention.entry, self.phrase_text(token))
+                return Actor(actor.text, actor.country, actor.sector if kinds == ("org",) else None,
+                             name=actor.name, org=actor.org)
         return None
 
     def place_at(self, token: Token):

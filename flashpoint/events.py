@@ -35,8 +35,7 @@ SPEECH_TYPES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 SUBJECT_DEPS = ("nsubj", "csubj")
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
-LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "toward",
-            "towards", "to", "on"}
+LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
 SUFFER_VERBS = {"pay", "suffer", "regret", "face", "bear"}
 SPEECH_VERBS = {"urge", "call", "accuse", "condemn", "demand", "warn", "threaten", "reject", "praise", "ask",
@@ -63,10 +62,12 @@ class Pattern:
     modal_clause: bool = False  # `clause` words count only in a clause with would/will/could: "said it would retaliate"
     actor_object: bool = False  # the direct object must be an actor: "called Netanyahu", not "what he called X"
     modifiers: frozenset[str] = frozenset()  # (nouns) a modifier that must precede: "hunger strike"
+    object_target: bool = True  # False: the object is what is moved or given ("withdrew its troops")
+    not_deps: frozenset[str] = frozenset()  # the pattern does not fire when the verb has these dependents
 
     @property
     def constrained(self) -> bool:
-        return bool(self.objects or self.clause or self.complement)
+        return bool(self.objects or self.clause or self.complement or self.actor_object or self.source_sectors)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ def patterns() -> PatternBook:
             modal_clause=bool(item.get("modal_clause")),
             actor_object=bool(item.get("actor_object")),
             modifiers=frozenset(str(w).lower() for w in item.get("modifiers", [])),
+            object_target=item.get("object_target", True),
+            not_deps=frozenset(item.get("not_deps", [])),
         )
         for verb in item.get("verbs", []):
             words = str(verb).lower().split()
@@ -180,10 +183,12 @@ MODALS = {"would", "will", "could", "might", "may", "'ll", "'d", "shall", "wo"}
 
 
 def clause_words(verb: Token, modal_only: bool = False) -> set[str]:
-    """Lemmas in the clauses under a verb (only clauses with a modal, when asked)."""
+    """Lemmas in the clauses (and predicative complements: "called the raids a breach") under a verb,
+    only clauses with a modal when asked."""
     words: set[str] = set()
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
+        if child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "oprd", "acomp") or (
+                child.dep_ == "prep" and child.lower_ == "as"):
             if modal_only and not any(g.dep_ == "aux" and g.lower_ in MODALS for g in child.children):
                 continue
             words.update(t.lemma_.lower() for t in child.subtree)
@@ -216,6 +221,12 @@ class Extractor:
                 continue
             if pattern.complement and not any(c.dep_ == "xcomp" for c in verb.children):
                 continue
+            if pattern.not_deps and any(c.dep_ in pattern.not_deps for c in verb.children):
+                continue
+            if pattern.source_sectors is not None:
+                subjects = [self.actors.actor_of(t) for t in self.subjects(verb)]
+                if not any(a is not None and (a.sector or "null") in pattern.source_sectors for a in subjects):
+                    continue
             if pattern.actor_object and not any(
                     self.actor(t) for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in with_conjuncts(c)):
                 continue
@@ -318,7 +329,8 @@ class Extractor:
                 if child.dep_ == "nsubjpass" and passive and node is verb:
                     found.extend(with_conjuncts(child))
                 elif child.dep_ in ("dobj", "dative", "attr"):
-                    found.extend(with_conjuncts(child))
+                    if pattern.object_target or child.dep_ == "dative":
+                        found.extend(with_conjuncts(child))
                     if not self.is_other_act(child, pattern):
                         holders.extend(with_conjuncts(child))
                 elif child.dep_ == "xcomp":
@@ -340,22 +352,33 @@ class Extractor:
         entries = self.book.nouns.get(noun.lemma_.lower())
         return bool(entries) and all(p.type != pattern.type for p in entries)
 
-    def location_country(self, trigger: Token) -> str | None:
-        """The country of a place named in the act's clause: "struck targets in Syria", "across Gaza"."""
-        scope = [trigger]
-        for child in trigger.children:
-            if child.dep_ in ("dobj", "nsubjpass", "prep", "npadvmod", "advmod"):
-                scope.append(child)
-        for node in scope:
-            for token in node.subtree:
-                if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.pos_ == "PROPN":
-                    actor = self.actors.actor_of(token)
-                    if actor is not None and actor.country and actor.sector in (None, "GOV") and \
-                            self.actors.mention_at(token) is None or (
-                            actor is not None and self.actors.mention_at(token) is not None and
-                            self.actors.mention_at(token).entry.kind in ("country", "capital")):
-                        return actor.country
+    def location_country(self, trigger: Token, pattern: Pattern | None = None) -> str | None:
+        """The country of a place named in the act's clause under a locative preposition:
+        "struck targets in Syria", "across Gaza", "the village of Maliivka in the Dnipropetrovsk region"."""
+        locative = LOCATIVE | ({"from", "out"} if pattern is not None and pattern.type == "RETREAT" else set())
+        for token in trigger.subtree:
+            if token.pos_ != "PROPN" or token.i == trigger.i:
+                continue
+            if not self.under_locative(token, trigger, locative):
+                continue
+            mention = self.actors.mention_at(token)
+            if mention is not None and mention.entry.kind not in ("country", "capital"):
+                continue
+            actor = self.actors.actor_of(token, allow_modifiers=False)
+            if actor is not None and actor.country and actor.country not in ("IGO", "NGO"):
+                return actor.country
         return None
+
+    @staticmethod
+    def under_locative(token: Token, trigger: Token, locative: set[str]) -> bool:
+        node = token
+        while node.i != trigger.i and node.head is not node:
+            if node.dep_ == "pobj" and node.head.lower_ in locative:
+                return True
+            if node.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj") and node.head.i != trigger.i:
+                return False
+            node = node.head
+        return False
 
     def unanchored(self, token: Token) -> bool:
         actor = self.actors.actor_of(token)
@@ -467,7 +490,7 @@ class Extractor:
             target_tokens = self.targets(trigger, pattern, {t.i for t in source_tokens})
         place = None
         if any(self.unanchored(t) for t in [*source_tokens, *target_tokens]) or pattern.type in LOCATED_TYPES:
-            place = self.location_country(trigger)
+            place = self.location_country(trigger, pattern)
         sources = [(tok, act) for tok in source_tokens if (act := self.actor(tok, place))]
         targets = [(tok, act) for tok in target_tokens if (act := self.actor(tok, place))]
         if not targets and place and pattern.type in LOCATED_TYPES and sources and \
