@@ -260,6 +260,12 @@ class ActorResolver:
                 actor = self.actor_of(child, allow_modifiers=nested)  # "French citizen Olivier Grondeau"
                 if actor is not None and actor.country:
                     return actor, child
+        for child in token.lefts:
+            if child.dep_ in ("amod", "compound", "npadvmod", "nmod") and self.mention_at(child) is None:
+                for grandchild in child.lefts:
+                    mention = self.mention_at(grandchild)
+                    if mention is not None and mention.entry.kind in ("country", "demonym", "org", "capital"):
+                        return self.entry_actor(mention.entry, grandchild.text), grandchild
         for child in token.rights:
             if child.dep_ == "acl" and child.lemma_.lower() in AFFILIATION:
                 # "companies linked to the IRGC", "militias backed by Iran"
@@ -291,8 +297,10 @@ class ActorResolver:
                 right = max(right, child.right_edge.i)
             else:
                 break
+        while left < right and self.doc[left].is_space:
+            left += 1
         span = self.doc[left:right + 1]
-        text = span.text
+        text = span.text.strip()
         for prefix in ("the ", "The "):
             if text.startswith(prefix) and len(span) > 1:
                 text = text[len(prefix):]
@@ -397,6 +405,17 @@ class ActorResolver:
     def resolve_pronoun(self, token: Token) -> Actor | None:
         """He/she -> the last person named before; it/they -> the last named state or group."""
         want_person = token.lower_ in PRONOUNS_PERSON
+        if want_person:
+            # "Trump met Rutte ... He praised Rutte": a subject pronoun continues the last subject
+            sentences = [token.sent]
+            if token.sent.start > 0:
+                sentences.insert(0, self.doc[token.sent.start - 1].sent)
+            for sent in reversed(sentences):
+                for mention in reversed(self.mentions):
+                    if sent.start <= mention.start < min(sent.end, token.i) and mention.is_person:
+                        head = self.doc[mention.end - 1]
+                        if head.dep_ in ("nsubj", "nsubjpass") and role_on(mention.entry, self.published):
+                            return self.entry_actor(mention.entry, token.text)
         if not want_person:
             # "Germany voiced support ..., with its foreign minister praising ...": the clause's subject
             sent_start = token.sent.start

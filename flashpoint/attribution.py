@@ -17,6 +17,8 @@ from .factuality import cues
 from .records import Attribution
 
 DATA = Path(__file__).parent / "data"
+# Verbs that make a claim about the act under them without being reporting verbs.
+CLAIM_FRAMES = {"accuse", "blame", "deny", "allege", "charge", "credit", "hold"}
 ANONYMOUS_HEADS = {"official", "source", "person", "diplomat", "officer", "aide", "insider", "people"}
 
 
@@ -176,6 +178,12 @@ class Attributor:
                 break
             if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.reporting and node.dep_ in (
                 "ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "dep"):
+                found = self.from_reporting_verb(head)
+                if found is not None:
+                    return found
+            if head.pos_ == "VERB" and head.lemma_.lower() in CLAIM_FRAMES and node.dep_ in (
+                    "ccomp", "xcomp", "prep", "pcomp", "dobj"):
+                # "Saudi Arabia blamed Iran for the attack", "Iran denied firing": the framer makes the claim
                 found = self.from_reporting_verb(head)
                 if found is not None:
                     return found

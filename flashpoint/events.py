@@ -223,6 +223,9 @@ class Extractor:
                 continue
             if pattern.not_deps and any(c.dep_ in pattern.not_deps for c in verb.children):
                 continue
+            if pattern.type == "CONSULT" and any(
+                    outlet_name(self.actors.phrase_text(t)) for t in object_words(verb) if t.pos_ == "PROPN"):
+                continue  # "speaking to The Wall Street Journal" is an interview, not a consultation
             if pattern.source_sectors is not None:
                 subjects = [self.actors.actor_of(t) for t in self.subjects(verb)]
                 if not any(a is not None and (a.sector or "null") in pattern.source_sectors for a in subjects):
@@ -264,7 +267,7 @@ class Extractor:
             return subs
         dep, head = verb.dep_, verb.head
         if dep == "conj" and verb.lemma_.lower() in SPEECH_VERBS and head.dep_ == "ccomp" and \
-                head.head.lemma_.lower() in REPORTING_VERBS:
+                head.head.lemma_.lower() in REPORTING_VERBS and head.head.i < head.i:
             # "X said Iran was responsible and urged Tehran to ...": the parser hangs "urged" on the
             # reported clause, but it is X who urges.
             return self.subjects(head.head, depth + 1)
@@ -311,6 +314,11 @@ class Extractor:
         if noun.dep_ != "pobj" or prep.dep_ != "prep":
             return []
         governor = prep.head
+        if prep.lower_ in ("for", "over") and governor.pos_ in ("VERB", "AUX"):
+            # "Saudi Arabia blamed Iran for the attack": the attack is the accused's
+            objects = [c for c in governor.children if c.dep_ == "dobj" and self.actor(c)]
+            if objects:
+                return with_conjuncts(objects[0])
         if prep.lower_ in ("in", "during", "for", "through", "via", "by") and governor.pos_ in ("VERB", "AUX"):
             return self.subjects(governor)
         if prep.lower_ == "in" and governor.lemma_.lower() in INVOLVEMENT and governor.head.pos_ in ("VERB", "AUX"):
@@ -324,6 +332,9 @@ class Extractor:
         complements = [verb]
         for _ in range(2):  # "pledged to help rebuild Syria's armed forces"
             complements += [c for v in complements[-1:] for c in v.children if c.dep_ == "xcomp"]
+        own = any(c.dep_ in ("dobj", "dative") and self.actor(c) for c in verb.children)
+        if own:
+            complements = [verb]  # "urged Washington to keep up pressure on Hamas": Washington is addressed
         for node in complements:
             for child in node.children:
                 if child.dep_ == "nsubjpass" and passive and node is verb:
@@ -352,7 +363,7 @@ class Extractor:
         entries = self.book.nouns.get(noun.lemma_.lower())
         return bool(entries) and all(p.type != pattern.type for p in entries)
 
-    def location_country(self, trigger: Token, pattern: Pattern | None = None) -> str | None:
+    def location_country(self, trigger: Token, pattern: Pattern | None = None) -> tuple[str, Token] | None:
         """The country of a place named in the act's clause under a locative preposition:
         "struck targets in Syria", "across Gaza", "the village of Maliivka in the Dnipropetrovsk region"."""
         locative = LOCATIVE | ({"from", "out"} if pattern is not None and pattern.type == "RETREAT" else set())
@@ -366,7 +377,7 @@ class Extractor:
                 continue
             actor = self.actors.actor_of(token, allow_modifiers=False)
             if actor is not None and actor.country and actor.country not in ("IGO", "NGO"):
-                return actor.country
+                return actor.country, token
         return None
 
     @staticmethod
@@ -488,18 +499,18 @@ class Extractor:
         else:
             source_tokens = self.subjects(trigger)
             target_tokens = self.targets(trigger, pattern, {t.i for t in source_tokens})
-        place = None
+        place, place_token = None, None
         if any(self.unanchored(t) for t in [*source_tokens, *target_tokens]) or pattern.type in LOCATED_TYPES:
-            place = self.location_country(trigger, pattern)
+            place, place_token = self.location_country(trigger, pattern) or (None, None)
         sources = [(tok, act) for tok in source_tokens if (act := self.actor(tok, place))]
         targets = [(tok, act) for tok in target_tokens if (act := self.actor(tok, place))]
         if not targets and place and pattern.type in LOCATED_TYPES and sources and \
                 all(a.country != place for _, a in sources):
             # "Israel resumed airstrikes across Gaza": the place is the target
-            targets = [(trigger, Actor(self.doc[trigger.i:trigger.i + 1].text, place, None))]
+            targets = [(place_token, Actor(self.actors.phrase_text(place_token), place, None))]
         if not targets and pattern.type == "PROTEST" and sources and sources[0][1].country:
             # a protest with no named target is aimed at the protesters' own government
-            targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country, "GOV"))]
+            targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country, "GOV"))]  # text: the code
         if not targets and pattern.type == "THREATEN":
             targets = [(t, a) for t in self.threatened(trigger) if (a := self.actor(t))]
         if pattern.source_sectors is not None:
@@ -507,7 +518,9 @@ class Extractor:
                        a.sector in pattern.source_sectors]
         events: list[Event] = []
         rule = pattern.id + (".nominal" if nominal else "")
-        if pattern.reciprocal and len(sources) >= 2 and not targets:
+        mutual = any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or
+                     t.lower_ == "another" and t.i > 0 and self.doc[t.i - 1].lower_ == "one" for t in target_tokens)
+        if (pattern.reciprocal or mutual) and len(sources) >= 2 and not targets:
             for s_tok, s_act in sources:
                 for t_tok, t_act in sources:
                     if s_tok.i != t_tok.i:
