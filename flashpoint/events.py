@@ -461,7 +461,7 @@ class Extractor:
             cameo_root=str(by_mode.get("cameo_root", info["cameo_root"])),
             goldstein=float(by_mode.get("goldstein", info["goldstein"])),
             quad_class=int(by_mode.get("quad_class", info["quad_class"])),
-            attribution=attribution, trigger=trigger.text,
+            attribution=attribution, trigger=trigger.text, trigger_start=trigger.idx,
         )
 
     def evidence(self, sent) -> Span:

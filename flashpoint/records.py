@@ -121,6 +121,7 @@ class Event:
     event_date: dt.date | None = None
     date_precision: str | None = None  # day, week, month, year
     trigger: str = ""  # the word that carried the act
+    trigger_start: int = -1  # its character offset in the article text
     extras: dict = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict:
@@ -139,6 +140,7 @@ class Event:
             "event_date": self.event_date.isoformat() if self.event_date else None,
             "date_precision": self.date_precision,
             "trigger": self.trigger,
+            "trigger_start": self.trigger_start,
             "evidence": self.evidence.to_dict(),
             "confidence": round(self.confidence, 3),
             "rule": self.rule,
