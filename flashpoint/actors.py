@@ -158,11 +158,13 @@ def role_on(entry: Entry, day: dt.date | None) -> Role | None:
     return max(active, key=lambda r: r.start) if active else None
 
 
-AFFILIATION = {"link", "tie", "affiliate", "back", "allied", "ally", "belong", "connect", "associate", "loyal",
+AFFILIATION = {"link", "tie", "affiliate", "back", "allied", "ally", "belong", "connect", "associate", "loyal", "lead",
                "sponsor", "fund", "arm", "support", "run", "operate", "own", "control"}
 ORG_ANAPHORS = {"group", "militia", "movement", "organisation", "organization", "faction", "outfit", "rebels",
-                "militants"}
+                "militants", "agency", "alliance", "bloc", "body", "court", "council"}
 STATE_ANAPHORS = {"country", "kingdom", "nation", "emirate", "republic", "sultanate"}
+AUTHORSHIP = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "broker", "brokered", "back",
+              "backed", "write", "written", "author", "authored", "table", "tabled", "submit", "submitted", "lead", "led"}
 QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens",
               "million", "millions", "number", "handful", "majority", "some", "many", "all", "most", "several"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -254,6 +256,19 @@ class ActorResolver:
 
         Locative modifiers ("officials in Tehran") count only for groups of people (`locative`):
         "a bomb in Gaza" is not Gaza's."""
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < token.i:
+                nested = child.dep_ in ("compound", "poss") and self.mention_at(child) is None
+                actor = self.actor_of(child, allow_modifiers=nested)  # "French citizen Olivier Grondeau"
+                if actor is not None and actor.country:
+                    return actor, child
+        for child in token.lefts:
+            if child.dep_ in ("amod", "compound", "npadvmod", "nmod") and self.mention_at(child) is None \
+                    and child.lemma_.lower() in AUTHORSHIP:
+                for grandchild in child.lefts:
+                    mention = self.mention_at(grandchild)
+                    if mention is not None and mention.entry.kind in ("country", "demonym", "org", "capital"):
+                        return self.entry_actor(mention.entry, grandchild.text), grandchild
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < token.i:
                 nested = child.dep_ in ("compound", "poss") and self.mention_at(child) is None
@@ -416,6 +431,12 @@ class ActorResolver:
                         head = self.doc[mention.end - 1]
                         if head.dep_ in ("nsubj", "nsubjpass") and role_on(mention.entry, self.published):
                             return self.entry_actor(mention.entry, token.text)
+            for sent in reversed(sentences):
+                for token_ in reversed(list(sent)):
+                    if token_.i < token.i and token_.dep_ == "nsubj" and token_.lower_ not in PRONOUNS_PERSON:
+                        actor = self.actor_of(token_)
+                        if actor is not None and actor.country and actor.sector in ("GOV", "MIL", "REB", "SPY"):
+                            return Actor(token.text, actor.country, actor.sector, name=actor.name, org=actor.org)
         if not want_person:
             # "Germany voiced support ..., with its foreign minister praising ...": the clause's subject
             sent_start = token.sent.start

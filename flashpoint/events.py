@@ -24,7 +24,7 @@ DATA = Path(__file__).parent / "data"
 
 # Where a target hides when a pattern does not say (prepositions under the verb or its object).
 TARGET_PREPS = {
-    "ASSAULT": ("on", "against", "at", "into", "toward", "towards", "in", "upon"),
+    "ASSAULT": ("on", "against", "at", "into", "toward", "towards", "upon"),
     "COERCE": ("on", "against", "of", "from"),
     "SANCTION": ("on", "against"),
     "REQUEST": ("on", "to"),
@@ -34,6 +34,7 @@ TARGET_PREPS = {
 SPEECH_TYPES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 SUBJECT_DEPS = ("nsubj", "csubj")
+UNDO_TYPES = {"CONCEDE", "RETREAT"}  # acts that end another act: "lifted sanctions", "halted strikes"
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
@@ -77,6 +78,22 @@ class PatternBook:
     modes: dict[str, str]  # modifier word -> mode
     light_verbs: frozenset[str]
     types: dict[str, dict]
+
+    def verb_entries(self, verb: Token) -> list[tuple[Pattern, str | None]]:
+        lemma, form = verb.lemma_.lower(), verb.lower_
+        entries = self.verbs.get(lemma, [])
+        if form != lemma and form in self.verbs:
+            entries = sorted(entries + self.verbs[form], key=lambda e: (e[1] is None, not e[0].constrained))
+        return entries
+
+    def noun_entries(self, noun: Token) -> list[Pattern]:
+        """"talks" is a meeting, "talk" mostly not: the word form is asked too."""
+        lemma, form = noun.lemma_.lower(), noun.lower_
+        entries = self.nouns.get(lemma, [])
+        if form != lemma and form in self.nouns:
+            entries = [p for p in self.nouns[form] if p not in entries] + entries
+            entries.sort(key=lambda p: not p.modifiers)
+        return entries
 
     def is_light(self, verb: Token) -> bool:
         """"launched strikes", "carried out a strike": the verb lends its subject to the noun."""
@@ -207,7 +224,7 @@ class Extractor:
 
     # -- which pattern --------------------------------------------------------------------------
     def verb_pattern(self, verb: Token) -> Pattern | None:
-        entries = self.book.verbs.get(verb.lemma_.lower()) or self.book.verbs.get(verb.lower_)
+        entries = self.book.verb_entries(verb)
         if not entries:
             return None
         particles = particle_of(verb)
@@ -241,7 +258,7 @@ class Extractor:
         return None
 
     def noun_pattern(self, noun: Token) -> Pattern | None:
-        entries = self.book.nouns.get(noun.lemma_.lower()) or self.book.nouns.get(noun.lower_)
+        entries = self.book.noun_entries(noun)
         if not entries:
             return None
         modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
@@ -332,7 +349,9 @@ class Extractor:
         complements = [verb]
         for _ in range(2):  # "pledged to help rebuild Syria's armed forces"
             complements += [c for v in complements[-1:] for c in v.children if c.dep_ == "xcomp"]
-        own = any(c.dep_ in ("dobj", "dative") and self.actor(c) for c in verb.children)
+        own = any(c.dep_ in ("dobj", "dative") and self.actor(c) for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ in pattern.target_preps and any(
+                g.dep_ == "pobj" and self.actor(g) for g in c.children) for c in verb.children)
         if own:
             complements = [verb]  # "urged Washington to keep up pressure on Hamas": Washington is addressed
         for node in complements:
@@ -360,13 +379,17 @@ class Extractor:
 
     def is_other_act(self, noun: Token, pattern: Pattern) -> bool:
         """"condemned the attack on Iran": Iran is the attack's target, not the condemnation's."""
-        entries = self.book.nouns.get(noun.lemma_.lower())
+        if pattern.type in UNDO_TYPES:
+            return False  # "lifted its sanctions on Syria": the undone act's target is the target
+        entries = self.book.noun_entries(noun)
         return bool(entries) and all(p.type != pattern.type for p in entries)
 
     def location_country(self, trigger: Token, pattern: Pattern | None = None) -> tuple[str, Token] | None:
         """The country of a place named in the act's clause under a locative preposition:
         "struck targets in Syria", "across Gaza", "the village of Maliivka in the Dnipropetrovsk region"."""
         locative = LOCATIVE | ({"from", "out"} if pattern is not None and pattern.type == "RETREAT" else set())
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and self.book.is_light(trigger.head):
+            trigger = trigger.head  # "resumed airstrikes across Gaza": the place hangs on the verb
         for token in trigger.subtree:
             if token.pos_ != "PROPN" or token.i == trigger.i:
                 continue
@@ -390,6 +413,22 @@ class Extractor:
                 return False
             node = node.head
         return False
+
+    def actors_for(self, token: Token, place: str | None = None) -> list[Actor]:
+        """The actor of a phrase, and more when its country modifier is coordinated:
+        "Russian and Ukrainian delegations" are two actors."""
+        actor = self.actor(token, place)
+        if actor is None:
+            return []
+        out = [actor]
+        for child in token.lefts:
+            mention = self.actors.mention_at(child)
+            if child.dep_ in ("amod", "compound") and mention is not None and child.conjuncts:
+                for conj in child.conjuncts:
+                    other = self.actors.mention_at(conj)
+                    if other is not None and other.entry.country and other.entry.country != actor.country:
+                        out.append(Actor(self.actors.phrase_text(token), other.entry.country, actor.sector))
+        return out
 
     def unanchored(self, token: Token) -> bool:
         actor = self.actors.actor_of(token)
@@ -488,22 +527,26 @@ class Extractor:
             if not source_tokens and trigger.dep_ in ("dobj", "nsubjpass", "attr") and \
                     self.book.is_light(trigger.head):
                 source_tokens = self.subjects(trigger.head)
-            if not source_tokens:
-                source_tokens = self.adjunct_source(trigger)
             target_tokens = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ in pattern.target_preps
                              for obj in c.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
             if not target_tokens and trigger.dep_ in ("dobj",) and self.book.is_light(trigger.head):
                 target_tokens = [t for c in trigger.head.children
                                  if c.dep_ == "prep" and c.lower_ in pattern.target_preps
                                  for obj in c.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
+            if not source_tokens:
+                source_tokens = self.adjunct_source(trigger)
+                if source_tokens and not target_tokens and trigger.head.dep_ == "prep":
+                    # "told Macron in a telephone call": the call is with Macron
+                    target_tokens = [t for c in trigger.head.head.children if c.dep_ in ("dobj", "dative")
+                                     for t in with_conjuncts(c)]
         else:
             source_tokens = self.subjects(trigger)
             target_tokens = self.targets(trigger, pattern, {t.i for t in source_tokens})
         place, place_token = None, None
         if any(self.unanchored(t) for t in [*source_tokens, *target_tokens]) or pattern.type in LOCATED_TYPES:
             place, place_token = self.location_country(trigger, pattern) or (None, None)
-        sources = [(tok, act) for tok in source_tokens if (act := self.actor(tok, place))]
-        targets = [(tok, act) for tok in target_tokens if (act := self.actor(tok, place))]
+        sources = [(tok, act) for tok in source_tokens for act in self.actors_for(tok, place)]
+        targets = [(tok, act) for tok in target_tokens for act in self.actors_for(tok, place)]
         if not targets and place and pattern.type in LOCATED_TYPES and sources and \
                 all(a.country != place for _, a in sources):
             # "Israel resumed airstrikes across Gaza": the place is the target
@@ -570,8 +613,10 @@ class Extractor:
                 for event in self.from_trigger(token, pattern, nominal=False):
                     triggers[len(events)] = token
                     events.append(event)
+        undone = {c.i for i, t in triggers.items() if events[i].event_type in UNDO_TYPES
+                  for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
         for token in self.doc:
-            if token.pos_ in ("NOUN", "PROPN"):
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in undone:
                 pattern = self.noun_pattern(token)
                 if pattern is None:
                     continue

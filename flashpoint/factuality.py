@@ -97,8 +97,9 @@ def factuality_of(trigger: Token) -> tuple[Factuality, Token | None]:
         is_arg = dep in ARGUMENT
         if dep in ("relcl", "appos", "parataxis"):
             break  # a relative clause or an aside asserts on its own
-        if dep == "acl" and node.tag_ in ("VBG", "VBN"):
-            break  # "a resolution reaffirming its support": the participle is not framed by the noun
+        if dep == "acl" and node.tag_ in ("VBG", "VBN") and not any(
+                ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in node.children):
+            break  # "a resolution reaffirming its support": a bare participle is not framed by the noun
         if dep == "conj":
             # coordinated verbs share auxiliaries ("could strike and destroy"), not the head's frame
             framed = own_cues(head, c) if head.pos_ in ("VERB", "AUX") else None
@@ -113,7 +114,7 @@ def factuality_of(trigger: Token) -> tuple[Factuality, Token | None]:
                     return Factuality.HYPOTHETICAL, head
                 node = head
                 continue
-            if lemma in c.negated_verbs and not is_arg or (lemma in c.negated_verbs and dep == "dobj"):
+            if lemma in c.negated_verbs and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acl"):
                 return Factuality.NEGATED, head
             if lemma in c.planned_complement_verbs and dep in ("xcomp", "ccomp"):
                 return Factuality.PLANNED, head
