@@ -163,6 +163,9 @@ AFFILIATION = {"link", "tie", "affiliate", "back", "allied", "ally", "belong", "
 ORG_ANAPHORS = {"group", "militia", "movement", "organisation", "organization", "faction", "outfit", "rebels",
                 "militants", "agency", "alliance", "bloc", "body", "court", "council"}
 STATE_ANAPHORS = {"country", "kingdom", "nation", "emirate", "republic", "sultanate"}
+# "Iranian-backed militias" are not Iran's own: these hyphen suffixes do not make the prefix the owner.
+PATRONAGE = {"backed", "allied", "aligned", "funded", "armed", "trained", "linked", "affiliated", "inspired",
+             "leaning", "friendly", "supported", "sponsored", "allied", "oriented"}
 AUTHORSHIP = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "broker", "brokered", "back",
               "backed", "write", "written", "author", "authored", "table", "tabled", "submit", "submitted", "lead", "led"}
 QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens",
@@ -200,6 +203,18 @@ class ActorResolver:
             for i in range(start, end):
                 taken.add(i)
                 self.by_token[i] = mention
+        for token in doc:
+            # "U.S.-drafted", "Israeli-made": the name before the hyphen, unless it only backs the thing
+            if token.i in taken or "-" not in token.text[1:]:
+                continue
+            prefix, _, suffix = token.text.rpartition("-")
+            entries = self.lex.names.get(prefix)
+            if entries and suffix.lower() not in PATRONAGE:
+                entry = self._choose(entries, doc[token.i:token.i + 1])
+                if entry is not None and entry.kind != "leader":
+                    mention = Mention(token.i, token.i + 1, entry)
+                    self.mentions.append(mention)
+                    self.by_token[token.i] = mention
         self.mentions.sort(key=lambda m: m.start)
 
     def _choose(self, entries: list[Entry], span) -> Entry | None:
@@ -440,10 +455,10 @@ class ActorResolver:
         if not want_person:
             # "Germany voiced support ..., with its foreign minister praising ...": the clause's subject
             sent_start = token.sent.start
-            for mention in self.mentions:
+            for mention in reversed(self.mentions):
                 if sent_start <= mention.start < token.i and mention.entry.kind != "leader":
                     head = self.doc[mention.end - 1]
-                    if head.dep_ in ("nsubj", "nsubjpass") and head.head.i < token.i:
+                    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.i < token.i:
                         return self.entry_actor(mention.entry, token.text)
         for mention in reversed(self.mentions):
             if mention.start >= token.i:

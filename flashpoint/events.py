@@ -9,7 +9,7 @@ several times in an article gives one event.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -33,6 +33,7 @@ TARGET_PREPS = {
 # Acts that are themselves speech: "Katz said Tehran would pay a price" is Katz's threat, not his report.
 SPEECH_TYPES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "THREATEN"}  # acts about another act
 SUBJECT_DEPS = ("nsubj", "csubj")
 UNDO_TYPES = {"CONCEDE", "RETREAT"}  # acts that end another act: "lifted sanctions", "halted strikes"
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
@@ -84,6 +85,10 @@ class PatternBook:
         entries = self.verbs.get(lemma, [])
         if form != lemma and form in self.verbs:
             entries = sorted(entries + self.verbs[form], key=lambda e: (e[1] is None, not e[0].constrained))
+        if not entries:
+            for guess in base_forms(form):  # the lemmatizer's misses: "staged" -> "stag"
+                if guess in self.verbs:
+                    return self.verbs[guess]
         return entries
 
     def noun_entries(self, noun: Token) -> list[Pattern]:
@@ -98,7 +103,7 @@ class PatternBook:
     def is_light(self, verb: Token) -> bool:
         """"launched strikes", "carried out a strike": the verb lends its subject to the noun."""
         lemma = verb.lemma_.lower()
-        if lemma in self.light_verbs:
+        if lemma in self.light_verbs or any(g in self.light_verbs for g in base_forms(verb.lower_)):
             return True
         return any(f"{lemma} {c.lower_}" in self.light_verbs for c in verb.children if c.dep_ == "prt")
 
@@ -156,7 +161,19 @@ def is_passive(verb: Token) -> bool:
 
 
 def particle_of(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj")}
+    """Words completing a phrasal verb: particles anywhere, prepositions right after it ("fired at", not
+    "marched ... on Sunday")."""
+    return {c.lower_ for c in verb.children if c.dep_ == "prt" or
+            (c.dep_ in ("prep", "advmod", "dobj") and c.i - verb.i <= 2 and c.i > verb.i)}
+
+
+def base_forms(form: str) -> list[str]:
+    """Guesses at a verb's base form from its inflection, for words the lemmatizer gets wrong."""
+    out = []
+    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            out.append(form[: -len(suffix)] + repl)
+    return out
 
 
 def object_words(verb: Token) -> list[Token]:
@@ -547,10 +564,12 @@ class Extractor:
             place, place_token = self.location_country(trigger, pattern) or (None, None)
         sources = [(tok, act) for tok in source_tokens for act in self.actors_for(tok, place)]
         targets = [(tok, act) for tok in target_tokens for act in self.actors_for(tok, place)]
+        located = False
         if not targets and place and pattern.type in LOCATED_TYPES and sources and \
                 all(a.country != place for _, a in sources):
             # "Israel resumed airstrikes across Gaza": the place is the target
             targets = [(place_token, Actor(self.actors.phrase_text(place_token), place, None))]
+            located = True
         if not targets and pattern.type == "PROTEST" and sources and sources[0][1].country:
             # a protest with no named target is aimed at the protesters' own government
             targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country, "GOV"))]  # text: the code
@@ -573,9 +592,40 @@ class Extractor:
         for s_tok, s_act in sources:
             pairs = [(t_tok, t_act) for t_tok, t_act in targets if not same_actor(s_act, t_act)] or [(None, None)]
             for _, t_act in pairs:
-                events.append(self.make(pattern, trigger, s_act, t_act, rule,
-                                        self.confidence(pattern, [s_tok], t_act is not None, nominal)))
+                event = self.make(pattern, trigger, s_act, t_act, rule,
+                                  self.confidence(pattern, [s_tok], t_act is not None, nominal))
+                if located:
+                    event.extras["target_from"] = "place"
+                events.append(event)
         return events
+
+    def event_anaphora(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+        """"Aoun called the raids a breach of the truce": "the raids" are the act reported before, so the
+        accusation targets whoever carried them out."""
+        order = sorted(triggers.items(), key=lambda item: item[1].i)
+        out = list(events)
+        for index, token in triggers.items():
+            event = events[index]
+            if event.target is not None or event.event_type not in REACTION_TYPES:
+                continue
+            for obj in token.children:
+                if obj.dep_ not in ("dobj", "nsubjpass"):
+                    continue
+                definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                               for c in obj.children) and not self.owner_of(obj)
+                pronoun = obj.lower_ in ("them", "it", "this", "that")
+                kinds = {p.type for p in self.book.noun_entries(obj)} if definite else (
+                    CONFLICT_TYPES if pronoun else set())
+                if not kinds:
+                    continue
+                earlier = [events[i] for i, t in order if t.i < token.i and events[i].event_type in kinds
+                           and events[i].source.country != event.source.country]
+                if earlier:
+                    culprit = earlier[-1].source
+                    out[index] = replace(event, target=Actor(self.actors.phrase_text(obj), culprit.country,
+                                                             culprit.sector, culprit.name, culprit.org))
+                break
+        return out
 
     def implied_threats(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"Iran said it would retaliate": a speaker announcing its own future attack threatens."""
@@ -624,6 +674,7 @@ class Extractor:
                     triggers[len(events)] = token
                     events.append(event)
         events.extend(self.implied_threats(events, triggers))
+        events = self.event_anaphora(events, triggers)
         return merge(events)
 
 
@@ -656,8 +707,13 @@ def merge(events: list[Event]) -> list[Event]:
             order.append(key)
         elif event.confidence > best[key].confidence + 1e-9:
             best[key] = event
-    # A dyad-less duplicate of a targeted event adds nothing.
+    # A dyad-less duplicate of a targeted event adds nothing; nor does a target guessed from the place
+    # when the same sentence names one ("a drone strike near Baghdad's airport killed Soleimani").
     out = [best[k] for k in order]
+    named = {(e.source.country, e.event_type, e.evidence.start) for e in out
+             if e.target is not None and e.extras.get("target_from") != "place"}
+    out = [e for e in out if not (e.extras.get("target_from") == "place" and
+                                  (e.source.country, e.event_type, e.evidence.start) in named)]
     targeted = {(e.source.country, e.event_type, e.factuality) for e in out if e.target is not None}
     return [e for e in out if e.target is not None or (e.source.country, e.event_type, e.factuality) not in targeted]
 
