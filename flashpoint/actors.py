@@ -162,12 +162,15 @@ AFFILIATION = {"link", "tie", "affiliate", "back", "allied", "ally", "belong", "
                "sponsor", "fund", "arm", "support", "run", "operate", "own", "control"}
 ORG_ANAPHORS = {"group", "militia", "movement", "organisation", "organization", "faction", "outfit", "rebels",
                 "militants", "agency", "alliance", "bloc", "body", "court", "council"}
+SECTOR_ANAPHORS = {"military", "army", "government", "ministry", "navy", "cabinet", "regime", "administration",
+                   "authorities", "prime minister", "foreign ministry", "air force", "police"}
 STATE_ANAPHORS = {"country", "kingdom", "nation", "emirate", "republic", "sultanate"}
 # "Iranian-backed militias" are not Iran's own: these hyphen suffixes do not make the prefix the owner.
 PATRONAGE = {"backed", "allied", "aligned", "funded", "armed", "trained", "linked", "affiliated", "inspired",
              "leaning", "friendly", "supported", "sponsored", "allied", "oriented"}
-AUTHORSHIP = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "broker", "brokered", "back",
-              "backed", "write", "written", "author", "authored", "table", "tabled", "submit", "submitted", "lead", "led"}
+AUTHORSHIP = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "broker", "brokered",
+              "write", "written", "author", "authored", "table", "tabled", "submit", "submitted", "lead", "led"}
+REPORTERS = {"say", "tell", "announce", "add", "claim", "state", "confirm", "report", "insist", "deny", "warn"}
 QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens",
               "million", "millions", "number", "handful", "majority", "some", "many", "all", "most", "several"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -391,6 +394,13 @@ class ActorResolver:
         """"the group", "the militia" -> the organisation named last; "the country", "the kingdom" -> the
         state named last (before this word)."""
         lemma = token.lemma_.lower()
+        if lemma in SECTOR_ANAPHORS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+            sector = self.sector_of(token)
+            for mention in reversed(self.mentions):
+                if mention.start < token.i and mention.entry.country not in (None, "IGO", "NGO"):
+                    return Actor(self.phrase_text(token), mention.entry.country, sector)
+            return None
         if lemma not in ORG_ANAPHORS and lemma not in STATE_ANAPHORS:
             return None
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
@@ -415,6 +425,26 @@ class ActorResolver:
                 return place
         return None
 
+    def reporter_of(self, pronoun: Token) -> Actor | None:
+        """"The military said it had targeted ...": the subject pronoun of a reported clause is its reporter."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("it", "he", "she", "they"):
+            return None
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTERS:
+            return None
+        subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+        if not subjects or subjects[0].lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP:
+            return None
+        actor = self.actor_of(subjects[0])
+        if actor is None or actor.country is None:
+            return None
+        if (pronoun.lower_ in ("he", "she")) != (actor.name is not None and self.is_person_name(actor.name)):
+            return None
+        return Actor(pronoun.text, actor.country, actor.sector, name=actor.name, org=actor.org)
+
+    def is_person_name(self, name: str) -> bool:
+        return any(e.kind == "leader" for e in self.lex.names.get(name, []))
+
     def resolve_title(self, token: Token, office: str, country: str | None) -> Actor | None:
         """A title resolves to the last-named holder of the office, or the country's holder on the date."""
         text = self.phrase_text(token)
@@ -435,6 +465,9 @@ class ActorResolver:
     def resolve_pronoun(self, token: Token) -> Actor | None:
         """He/she -> the last person named before; it/they -> the last named state or group."""
         want_person = token.lower_ in PRONOUNS_PERSON
+        reporter = self.reporter_of(token)
+        if reporter is not None:
+            return reporter
         if want_person:
             # "Trump met Rutte ... He praised Rutte": a subject pronoun continues the last subject
             sentences = [token.sent]
@@ -448,7 +481,8 @@ class ActorResolver:
                             return self.entry_actor(mention.entry, token.text)
             for sent in reversed(sentences):
                 for token_ in reversed(list(sent)):
-                    if token_.i < token.i and token_.dep_ == "nsubj" and token_.lower_ not in PRONOUNS_PERSON:
+                    if token_.i < token.i and token_.dep_ in ("nsubj", "dobj") and token_.lower_ not in PRONOUNS_PERSON \
+                            and (token_.dep_ == "nsubj" or token.lower_ in ("him", "her")):
                         actor = self.actor_of(token_)
                         if actor is not None and actor.country and actor.sector in ("GOV", "MIL", "REB", "SPY"):
                             return Actor(token.text, actor.country, actor.sector, name=actor.name, org=actor.org)
@@ -458,6 +492,8 @@ class ActorResolver:
             for mention in reversed(self.mentions):
                 if sent_start <= mention.start < token.i and mention.entry.kind != "leader":
                     head = self.doc[mention.end - 1]
+                    while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.i != head.i:
+                        head = head.head  # "U.N. staff members": the phrase's role counts
                     if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.i < token.i:
                         return self.entry_actor(mention.entry, token.text)
         for mention in reversed(self.mentions):

@@ -35,6 +35,10 @@ SPEECH_TYPES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "THREATEN"}  # acts about another act
 SUBJECT_DEPS = ("nsubj", "csubj")
+# "urged Israel to halt", "prompting Warsaw to close": the object does the act below
+OBJECT_CONTROL = {"urge", "ask", "call", "press", "tell", "order", "force", "allow", "permit", "encourage", "invite",
+                  "push", "want", "warn", "persuade", "help", "pressure", "instruct", "direct", "prompt", "spur",
+                  "lead", "cause", "compel", "authorize", "authorise", "enable", "expect", "require", "request"}
 UNDO_TYPES = {"CONCEDE", "RETREAT"}  # acts that end another act: "lifted sanctions", "halted strikes"
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
@@ -306,8 +310,7 @@ class Extractor:
             # reported clause, but it is X who urges.
             return self.subjects(head.head, depth + 1)
         if dep in ("xcomp", "conj", "advcl") and head is not verb:
-            if dep == "xcomp" and head.lemma_.lower() in ("urge", "ask", "call", "press", "tell", "order", "force",
-                                                          "allow", "permit", "encourage", "invite", "push", "want"):
+            if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in head.children if c.dep_ == "dobj"]
                 if objs:
                     return with_conjuncts(objs[0])
@@ -353,7 +356,7 @@ class Extractor:
             objects = [c for c in governor.children if c.dep_ == "dobj" and self.actor(c)]
             if objects:
                 return with_conjuncts(objects[0])
-        if prep.lower_ in ("in", "during", "for", "through", "via", "by") and governor.pos_ in ("VERB", "AUX"):
+        if prep.lower_ in ("in", "during", "for", "through", "via", "by", "at") and governor.pos_ in ("VERB", "AUX"):
             return self.subjects(governor)
         if prep.lower_ == "in" and governor.lemma_.lower() in INVOLVEMENT and governor.head.pos_ in ("VERB", "AUX"):
             return self.subjects(governor.head)
@@ -404,7 +407,8 @@ class Extractor:
     def location_country(self, trigger: Token, pattern: Pattern | None = None) -> tuple[str, Token] | None:
         """The country of a place named in the act's clause under a locative preposition:
         "struck targets in Syria", "across Gaza", "the village of Maliivka in the Dnipropetrovsk region"."""
-        locative = LOCATIVE | ({"from", "out"} if pattern is not None and pattern.type == "RETREAT" else set())
+        kind = pattern.type if pattern is not None else None
+        locative = LOCATIVE | {"RETREAT": {"from", "out", "of"}, "AID": {"to"}, "MOBILIZE": {"to"}}.get(kind, set())
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and self.book.is_light(trigger.head):
             trigger = trigger.head  # "resumed airstrikes across Gaza": the place hangs on the verb
         for token in trigger.subtree:
@@ -503,7 +507,7 @@ class Extractor:
         mode = self.mode_of(pattern, trigger)
         by_mode = (info.get("modes") or {}).get(mode or "", {})
         if factuality is None:
-            factuality, _ = factuality_of(trigger)
+            factuality, _ = factuality_of(trigger, speech=pattern.type in SPEECH_TYPES)
         if attribution is False:
             attribution = self.attributor.attribution_of(trigger)
         if attribution is not None and pattern.type in SPEECH_TYPES and speaks_for(attribution, source):
@@ -570,11 +574,21 @@ class Extractor:
             # "Israel resumed airstrikes across Gaza": the place is the target
             targets = [(place_token, Actor(self.actors.phrase_text(place_token), place, None))]
             located = True
+        if not targets and pattern.type == "COERCE" and sources and sources[0][1].country and any(
+                self.unanchored(t) for t in target_tokens):
+            # "the SBU detained a former lawmaker": a group with no country of its own is the source's
+            home = sources[0][1].country
+            targets = [(t, Actor(self.actors.phrase_text(t), home, self.actors.actor_of(t).sector))
+                       for t in target_tokens if self.unanchored(t)]
         if not targets and pattern.type == "PROTEST" and sources and sources[0][1].country:
             # a protest with no named target is aimed at the protesters' own government
             targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country, "GOV"))]  # text: the code
-        if not targets and pattern.type == "THREATEN":
+        if not targets and pattern.type == "THREATEN" and not nominal:
             targets = [(t, a) for t in self.threatened(trigger) if (a := self.actor(t))]
+        if not targets and nominal and pattern.type in ("ACCUSE", "THREATEN", "REQUEST") and \
+                trigger.dep_ == "dobj" and not self.book.is_light(trigger.head):
+            # "Iran dismissed Israeli accusations": the accusations were aimed at Iran
+            targets = [(t, a) for t in self.subjects(trigger.head) if (a := self.actor(t))]
         if pattern.source_sectors is not None:
             sources = [(t, a) for t, a in sources if (a.sector or "null") in pattern.source_sectors or
                        a.sector in pattern.source_sectors]

@@ -78,8 +78,11 @@ def own_cues(token: Token, c: Cues) -> Factuality | None:
     return None
 
 
-def factuality_of(trigger: Token) -> tuple[Factuality, Token | None]:
-    """The factuality of the act carried by `trigger`, and the word that framed it (if any)."""
+def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Token | None]:
+    """The factuality of the act carried by `trigger`, and the word that framed it (if any).
+
+    `speech`: the act is a speech act (an accusation, a demand); "Iran dismissed the accusations" denies
+    what they say, not that they were made."""
     c = cues()
     own = own_cues(trigger, c)
     if own is not None:
@@ -115,6 +118,8 @@ def factuality_of(trigger: Token) -> tuple[Factuality, Token | None]:
                 node = head
                 continue
             if lemma in c.negated_verbs and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acl"):
+                if speech and node is trigger and dep == "dobj":
+                    return Factuality.ASSERTED, None
                 return Factuality.NEGATED, head
             if lemma in c.planned_complement_verbs and dep in ("xcomp", "ccomp"):
                 return Factuality.PLANNED, head
