@@ -225,6 +225,10 @@ def clause_words(verb: Token, modal_only: bool = False) -> set[str]:
     only clauses with a modal when asked."""
     words: set[str] = set()
     for child in verb.children:
+        if child.dep_ == "dobj":  # "called Israel's strikes a gross violation" (parsed as an apposition)
+            for grand in child.children:
+                if grand.dep_ in ("appos", "oprd") or (grand.dep_ == "prep" and grand.lower_ == "as"):
+                    words.update(t.lemma_.lower() for t in grand.subtree)
         if child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "oprd", "acomp") or (
                 child.dep_ == "prep" and child.lower_ == "as"):
             if modal_only and not any(g.dep_ == "aux" and g.lower_ in MODALS for g in child.children):
@@ -597,9 +601,9 @@ class Extractor:
         mutual = any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or
                      t.lower_ == "another" and t.i > 0 and self.doc[t.i - 1].lower_ == "one" for t in target_tokens)
         if (pattern.reciprocal or mutual) and len(sources) >= 2 and not targets:
-            for s_tok, s_act in sources:
-                for t_tok, t_act in sources:
-                    if s_tok.i != t_tok.i:
+            for i, (s_tok, s_act) in enumerate(sources):
+                for j, (t_tok, t_act) in enumerate(sources):
+                    if i != j and not same_actor(s_act, t_act):
                         events.append(self.make(pattern, trigger, s_act, t_act, rule + ".reciprocal",
                                                 self.confidence(pattern, [s_tok], True, nominal)))
             return events
