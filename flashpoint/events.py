@@ -70,6 +70,7 @@ class Pattern:
     modifiers: frozenset[str] = frozenset()  # (nouns) a modifier that must precede: "hunger strike"
     object_target: bool = True  # False: the object is what is moved or given ("withdrew its troops")
     not_deps: frozenset[str] = frozenset()  # the pattern does not fire when the verb has these dependents
+    needs_target: bool = False  # no event without a target actor ("arrived in Baku" is a visit; "arrived" alone not)
 
     @property
     def constrained(self) -> bool:
@@ -140,6 +141,7 @@ def patterns() -> PatternBook:
             modifiers=frozenset(str(w).lower() for w in item.get("modifiers", [])),
             object_target=item.get("object_target", True),
             not_deps=frozenset(item.get("not_deps", [])),
+            needs_target=bool(item.get("needs_target")),
         )
         for verb in item.get("verbs", []):
             words = str(verb).lower().split()
@@ -597,6 +599,8 @@ class Extractor:
             sources = [(t, a) for t, a in sources if (a.sector or "null") in pattern.source_sectors or
                        a.sector in pattern.source_sectors]
         events: list[Event] = []
+        if pattern.needs_target and not targets:
+            return events
         rule = pattern.id + (".nominal" if nominal else "")
         mutual = any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or
                      t.lower_ == "another" and t.i > 0 and self.doc[t.i - 1].lower_ == "one" for t in target_tokens)
