@@ -272,7 +272,7 @@ class Extractor:
                 continue  # "speaking to The Wall Street Journal" is an interview, not a consultation
             if pattern.source_sectors is not None:
                 subjects = [self.actors.actor_of(t) for t in self.subjects(verb)]
-                if not any(a is not None and (a.sector or "null") in pattern.source_sectors for a in subjects):
+                if not any(a is not None and a.sector in pattern.source_sectors for a in subjects):
                     continue
             if pattern.actor_object and not any(
                     self.actor(t) for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in with_conjuncts(c)):
@@ -469,6 +469,7 @@ class Extractor:
                 for child in clause.children:
                     if child.dep_ in ("nsubjpass", "dobj") or (
                             child.dep_ == "nsubj" and clause.lemma_.lower() in SUFFER_VERBS | {"be"}):
+                        # "vowed that Israel would be punished", "said Iran was responsible"
                         out.extend(with_conjuncts(child))
         return out
 
@@ -589,15 +590,14 @@ class Extractor:
         if not targets and pattern.type == "PROTEST" and sources and sources[0][1].country:
             # a protest with no named target is aimed at the protesters' own government
             targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country, "GOV"))]  # text: the code
-        if not targets and pattern.type == "THREATEN" and not nominal:
+        if not targets and pattern.type in ("THREATEN", "ACCUSE") and not nominal and pattern.clause:
             targets = [(t, a) for t in self.threatened(trigger) if (a := self.actor(t))]
         if not targets and nominal and pattern.type in ("ACCUSE", "THREATEN", "REQUEST") and \
                 trigger.dep_ == "dobj" and not self.book.is_light(trigger.head):
             # "Iran dismissed Israeli accusations": the accusations were aimed at Iran
             targets = [(t, a) for t in self.subjects(trigger.head) if (a := self.actor(t))]
         if pattern.source_sectors is not None:
-            sources = [(t, a) for t, a in sources if (a.sector or "null") in pattern.source_sectors or
-                       a.sector in pattern.source_sectors]
+            sources = [(t, a) for t, a in sources if a.sector in pattern.source_sectors]
         events: list[Event] = []
         if pattern.needs_target and not targets:
             return events
