@@ -66,8 +66,10 @@ class Attributor:
         left = token.left_edge.i
         right = token.i
         for child in token.rights:
-            if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.lower_ in ("of", "from", "with", "in", "at")):
-                right = max(right, child.right_edge.i)
+            if child.dep_ in ("compound", "flat", "nummod", "cc", "conj") or (
+                    child.dep_ == "prep" and child.lower_ in ("of", "from", "with", "in", "at")) or (
+                    child.dep_ == "punct" and child.lower_ == "," and any(c.dep_ == "conj" for c in token.rights)):
+                right = max(right, child.right_edge.i)  # "Britain, France and Germany said"
             else:
                 break
         span = self.doc[left:right + 1]
@@ -176,8 +178,9 @@ class Attributor:
             head = node.head
             if head is node:
                 break
+            # (not advcl or conj: "Macron said ... as he visited Beirut" is Macron's own visit)
             if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.reporting and node.dep_ in (
-                "ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "dep"):
+                "ccomp", "parataxis", "xcomp", "dobj", "dep"):
                 found = self.from_reporting_verb(head)
                 if found is not None:
                     return found
@@ -197,6 +200,8 @@ class Attributor:
                 found = self.from_reporting_verb(child)
                 if found is not None:
                     return found
+        if trigger.lemma_.lower() in self.reporting:
+            return None  # the act is the speaking itself ("Katz said Tehran would pay")
         if root.lemma_.lower() in self.reporting and root is not trigger:
             found = self.from_reporting_verb(root)
             if found is not None:

@@ -706,6 +706,8 @@ def speaks_for(attribution: Attribution, source: Actor) -> bool:
     "Katz said Tehran would pay" is Katz's own threat; "three U.S. officials said Trump rejected the plan"
     is a report by others, even though they are the same country's officials."""
     claimant = attribution.claimant_actor
+    if source.text and source.text.lower() in attribution.claimant.lower():
+        return True  # "Britain, France and Germany said ... and urged Tehran": France urges
     if claimant is None or claimant.country != source.country:
         return False
     words = attribution.claimant.lower().split()
