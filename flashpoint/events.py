@@ -159,7 +159,13 @@ def patterns() -> PatternBook:
 
 # -- reading the parse -----------------------------------------------------------------------------
 def with_conjuncts(token: Token) -> list[Token]:
-    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+    """A phrase and the phrases coordinated with it, also through an apposition the parser put first:
+    "Foreign Minister [Abbas Araghchi] and U.S. envoy Steve Witkoff"."""
+    out = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    for appos in token.children:
+        if appos.dep_ == "appos":
+            out.extend(c for c in appos.conjuncts if c.i > appos.i)
+    return out
 
 
 def is_passive(verb: Token) -> bool:
