@@ -294,7 +294,8 @@ class ActorResolver:
                 if actor is not None and actor.country:
                     return actor, child
         for child in token.lefts:
-            if child.dep_ in ("amod", "compound", "npadvmod", "nmod") and self.mention_at(child) is None:
+            if child.dep_ in ("amod", "compound", "npadvmod", "nmod") and self.mention_at(child) is None \
+                    and child.lower_ not in PATRONAGE:  # "Iran-backed militants" are not Iran's
                 for grandchild in child.lefts:
                     mention = self.mention_at(grandchild)
                     if mention is not None and mention.entry.kind in ("country", "demonym", "org", "capital"):

@@ -39,6 +39,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "tell", "order", "force", "allow", "permit", "encourage", "invite",
                   "push", "want", "warn", "persuade", "help", "pressure", "instruct", "direct", "prompt", "spur",
                   "lead", "cause", "compel", "authorize", "authorise", "enable", "expect", "require", "request"}
+STATE_SECTORS = {"GOV", "MIL", "SPY", "COP", "LEG", "JUD"}
 UNDO_TYPES = {"CONCEDE", "RETREAT"}  # acts that end another act: "lifted sanctions", "halted strikes"
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
@@ -618,7 +619,8 @@ class Extractor:
                                                 self.confidence(pattern, [s_tok], True, nominal)))
             return events
         for s_tok, s_act in sources:
-            pairs = [(t_tok, t_act) for t_tok, t_act in targets if not same_actor(s_act, t_act)] or [(None, None)]
+            pairs = [(t_tok, t_act) for t_tok, t_act in targets if not same_actor(s_act, t_act)
+                     and not internal(s_act, t_act, pattern.type)] or [(None, None)]
             for _, t_act in pairs:
                 event = self.make(pattern, trigger, s_act, t_act, rule,
                                   self.confidence(pattern, [s_tok], t_act is not None, nominal))
@@ -719,6 +721,13 @@ def speaks_for(attribution: Attribution, source: Actor) -> bool:
     words = attribution.claimant.lower().split()
     anonymous = bool(words) and words[-1].rstrip("s") in ANONYMOUS_HEADS
     return not anonymous
+
+
+def internal(source: Actor, target: Actor, event_type: str) -> bool:
+    """A government instructing its own army is administration, not an event between actors;
+    a crackdown or a rebuke at home still is."""
+    return (source.country == target.country and source.sector in STATE_SECTORS and target.sector in STATE_SECTORS
+            and event_type not in ("ACCUSE", "REJECT", "COERCE", "ASSAULT", "PROTEST", "SANCTION"))
 
 
 def same_actor(a: Actor, b: Actor) -> bool:

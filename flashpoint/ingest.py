@@ -1,4 +1,4 @@
-"""Files, HTML, JSON/JSONL and stdin -> Article records. No NLP here.
+"""Files, HTML, JSON/JSONL, RSS/Atom feeds and stdin -> Article records. No NLP here.
 
 Bad input never raises out of `read_inputs`: each unreadable file becomes an `InputError` naming the
 file and the reason, and the caller decides what to do with it while the good files go on.
@@ -20,7 +20,8 @@ MAX_BYTES = 5_000_000  # a news article is tens of kilobytes; anything this larg
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
 MIN_WORDS = 5
 
 # "JERUSALEM, June 16, 2025 (Meridian Wire) — " : wire-copy dateline with date and outlet.
@@ -74,6 +75,8 @@ def read_inputs(inputs: Iterable[str], published: dt.date | None = None, outlet:
             suffix = "" if name == "-" else Path(name).suffix.lower()
             if suffix in JSON_SUFFIXES:
                 yield from _json_articles(name, raw, published, outlet)
+            elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and _looks_like_feed(raw)):
+                yield from _feed_articles(name, raw, published, outlet)
             else:
                 yield article_from_bytes(name, raw, suffix, published, outlet)
         except RejectedInput as exc:
@@ -136,7 +139,7 @@ def article_from_text(name: str, text: str, published=None, outlet=None, title: 
         raise RejectedInput(f"too little text to be an article ({len(text.split())} words)")
     date, wire_outlet = dateline(text)
     return Article(id=name, text=text, title=title, published=as_date(published) or date,
-                   outlet=outlet or wire_outlet, url=url)
+                   outlet=outlet or wire_outlet or outlet_from_url(url), url=url)
 
 
 def article_from_html(name: str, html: str, published=None, outlet=None, url: str | None = None) -> Article:
@@ -210,6 +213,52 @@ def article_from_record(where: str, record, published=None, outlet=None) -> Arti
     else:
         raise RejectedInput("record has neither a text nor an html field")
     return article
+
+
+def _looks_like_feed(raw: bytes) -> bool:
+    head = raw[:2000].lstrip().lower()
+    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head)
+
+
+def _feed_articles(name: str, raw: bytes, published, outlet) -> Iterator[Article | InputError]:
+    """Each entry of an RSS or Atom feed (feedparser): its content, or else its summary, is the text;
+    its link the url; the outlet is the flag's, else the feed's title, else the link's domain."""
+    import feedparser
+
+    if not raw.strip():
+        raise RejectedInput("empty file")
+    if b"\x00" in raw[:8192]:
+        raise RejectedInput("binary file (contains NUL bytes), not text")
+    feed = feedparser.parse(raw)
+    if not feed.entries:
+        problem = f" ({type(feed.bozo_exception).__name__})" if feed.get("bozo") else ""
+        raise RejectedInput(f"not an RSS or Atom feed with entries{problem}")
+    feed_outlet = outlet or (feed.feed.get("title") or "").strip() or None
+    for number, entry in enumerate(feed.entries, 1):
+        where = f"{name}:{number}"
+        try:
+            body = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
+            text = html_fragment_text(body) if "<" in body else body
+            parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+            date = as_date(published) or (dt.date(*parsed[:3]) if parsed else None)
+            url = entry.get("link")
+            yield article_from_text(str(entry.get("id") or url or where), text, date,
+                                    feed_outlet or outlet_from_url(url),
+                                    title=(entry.get("title") or "").strip() or None, url=url)
+        except RejectedInput as exc:
+            yield InputError(where, exc.reason)
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Text of a snippet of HTML (a feed entry's content), one paragraph per block element."""
+    import lxml.html
+
+    marked = re.sub(r"(?i)<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote)>", "\n\n", fragment)
+    try:
+        text = lxml.html.fromstring(f"<div>{marked}</div>").text_content()
+    except Exception:  # lxml raises several kinds on broken markup
+        text = re.sub(r"<[^>]*>", " ", marked)
+    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
 
 
 def outlet_from_url(url: str | None) -> str | None:

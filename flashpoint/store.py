@@ -110,7 +110,7 @@ def _m1_core(conn: duckdb.DuckDBPyConnection) -> None:
         CREATE TABLE ingest_errors (
             path   VARCHAR NOT NULL,
             reason VARCHAR NOT NULL,
-            at     TIMESTAMP NOT NULL,               -- UTC, the latest time it was seen
+            "at"   TIMESTAMP NOT NULL,               -- UTC, the latest time it was seen ("at" needs quotes in SQL)
             PRIMARY KEY (path, reason)
         )""")
 
@@ -414,7 +414,7 @@ class Store:
     def record_error(self, path: str, reason: str) -> None:
         """Remember a rejected input (once per path and reason; `at` is the latest time seen)."""
         self.conn.execute("INSERT INTO ingest_errors VALUES (?, ?, ?) ON CONFLICT (path, reason) DO UPDATE "
-                          "SET at = excluded.at", [path, reason, _now()])
+                          "SET \"at\" = excluded.\"at\"", [path, reason, _now()])
 
     def add_article(self, article: Article, events: Sequence[Event], sig: Signature | None = None,
                     language: str | None = "en") -> Stored:
@@ -551,7 +551,7 @@ class Store:
     def errors(self) -> Iterator[dict]:
         """Rejected inputs: path, reason, at (latest time seen)."""
         for path, reason, at in self.conn.execute(
-                "SELECT path, reason, at FROM ingest_errors ORDER BY at, path").fetchall():
+                "SELECT path, reason, \"at\" FROM ingest_errors ORDER BY \"at\", path").fetchall():
             yield {"path": path, "reason": reason, "at": at.isoformat()}
 
 
