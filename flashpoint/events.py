@@ -71,6 +71,7 @@ class Pattern:
     modifiers: frozenset[str] = frozenset()  # (nouns) a modifier that must precede: "hunger strike"
     object_target: bool = True  # False: the object is what is moved or given ("withdrew its troops")
     not_deps: frozenset[str] = frozenset()  # the pattern does not fire when the verb has these dependents
+    clause_head: bool = False  # `clause` words count only at the top of the clause ("said Iran was responsible")
     needs_target: bool = False  # no event without a target actor ("arrived in Baku" is a visit; "arrived" alone not)
 
     @property
@@ -143,6 +144,7 @@ def patterns() -> PatternBook:
             object_target=item.get("object_target", True),
             not_deps=frozenset(item.get("not_deps", [])),
             needs_target=bool(item.get("needs_target")),
+            clause_head=bool(item.get("clause_head")),
         )
         for verb in item.get("verbs", []):
             words = str(verb).lower().split()
@@ -229,7 +231,7 @@ def lemma_set(tokens: list[Token]) -> set[str]:
 MODALS = {"would", "will", "could", "might", "may", "'ll", "'d", "shall", "wo"}
 
 
-def clause_words(verb: Token, modal_only: bool = False) -> set[str]:
+def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False) -> set[str]:
     """Lemmas in the clauses (and predicative complements: "called the raids a breach") under a verb,
     only clauses with a modal when asked."""
     words: set[str] = set()
@@ -241,6 +243,10 @@ def clause_words(verb: Token, modal_only: bool = False) -> set[str]:
         if child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "oprd", "acomp") or (
                 child.dep_ == "prep" and child.lower_ == "as"):
             if modal_only and not any(g.dep_ == "aux" and g.lower_ in MODALS for g in child.children):
+                continue
+            if head_only:
+                words.add(child.lemma_.lower())
+                words.update(g.lemma_.lower() for g in child.children if g.dep_ in ("acomp", "attr", "prep", "advmod"))
                 continue
             words.update(t.lemma_.lower() for t in child.subtree)
     return words
@@ -286,7 +292,8 @@ class Extractor:
                 continue
             if pattern.objects or pattern.clause:
                 if not ((pattern.objects and objects & pattern.objects) or
-                        (pattern.clause and clause_words(verb, pattern.modal_clause) & pattern.clause)):
+                        (pattern.clause and clause_words(verb, pattern.modal_clause, pattern.clause_head)
+                         & pattern.clause)):
                     continue
             return pattern
         return None

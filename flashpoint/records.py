@@ -93,13 +93,17 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """Where an event happened. A `kind` of "country" means only the country is known: its lat/lon is
+    then an approximate centre (data/country_centroids.csv) or, failing that, the capital's."""
+
     name: str
     country: str | None  # ISO alpha-3
     lat: float | None = None
     lon: float | None = None
+    kind: str | None = None  # city, site, district, region, sea, country
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon, "kind": self.kind}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +123,10 @@ class Event:
     attribution: Attribution | None = None
     location: Place | None = None
     event_date: dt.date | None = None
-    date_precision: str | None = None  # day, week, month, year
+    # day, week, month, year: how exactly the text dates the act (week: event_date is that week's Monday;
+    # month: its 1st; year: 1 January); "publication": the text gives no date, event_date is the
+    # publication date; None (with event_date None): neither the text nor the article gives one.
+    date_precision: str | None = None
     trigger: str = ""  # the word that carried the act
     trigger_start: int = -1  # its character offset in the article text
     extras: dict = field(default_factory=dict, compare=False, hash=False)
