@@ -368,7 +368,13 @@ class ActorResolver:
                             return self.actor_of(obj)
         sector = self.sector_of(token)
         office = self.title_of(token) if sector == "GOV" else None
-        owner, _ = self.country_modifier(token, locative=sector is not None)
+        owner, via = self.country_modifier(token, locative=sector is not None)
+        if owner is not None and sector is None and via is not None and via.dep_ == "compound" and \
+                token.pos_ == "PROPN" and self.sector_of(via):
+            # "Iranian general Ahmad Vahidi", "Hezbollah commander Ali Karaki": the title gives the sector
+            sector = owner.sector or self.sector_of(via)
+            if owner.org:
+                return Actor(text, owner.country, owner.sector, name=owner.name, org=owner.org)
         if office:
             person = self.resolve_title(token, office, owner.country if owner else None)
             if person is not None:
@@ -381,11 +387,19 @@ class ActorResolver:
             if owner.country in ("IGO", "NGO"):
                 # "the European Union's naval mission" is the EU, not a government
                 return Actor(text, owner.country, owner.sector, name=owner.name, org=owner.org)
-            org = owner.org if owner.sector == sector else None
-            return Actor(text, owner.country, sector, org=org)
+            if owner.org and owner.sector in ("REB", "MIL", "SPY"):
+                # "Hezbollah commanders", "IRGC officials" belong to the organisation
+                return Actor(text, owner.country, owner.sector, org=owner.org)
+            return Actor(text, owner.country, sector)
         anaphor = self.definite_description(token)
         if anaphor is not None:
             return anaphor
+        for child in token.rights:
+            if child.dep_ == "appos":
+                # "Kazem Gharibabadi, Iran's deputy foreign minister, ..."
+                described = self.actor_of(child)
+                if described is not None and described.country:
+                    return Actor(text, described.country, described.sector, name=described.name, org=described.org)
         if sector is not None:
             # "protesters", "riot police": a group without a country; the act's place may anchor it
             return Actor(text, None, sector)

@@ -18,6 +18,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 EXIT_REJECTED = 3  # some inputs were rejected; the others were processed
+EXIT_BUSY = 4  # the database is in use by another process (DuckDB: one writer at a time)
 
 
 class CodeFormat(str, Enum):
@@ -168,6 +169,231 @@ def info(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")):
     else:
         for k, v in data.items():
             out.print(f"{k}: {v}", highlight=False)
+
+
+# ---------------------------------------------------------------- the corpus: ingest, events, articles
+
+DB_HELP = "The DuckDB database file."
+WAIT_HELP = "Seconds to wait for another process that has the database open for writing."
+
+
+def _open_store(db: Path, read_only: bool, wait: float):
+    from .store import Store, StoreError, StoreLocked
+
+    try:
+        return Store.open(db, read_only=read_only, wait=wait)
+    except StoreError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False)
+        raise typer.Exit(EXIT_BUSY if isinstance(exc, StoreLocked) else 1)
+
+
+@app.command()
+def ingest(
+    inputs: List[str] = typer.Argument(..., help="Folders (read recursively), .txt, .html, .json/.jsonl and "
+                                                 "RSS/Atom feed files; '-' reads stdin."),
+    db: Path = typer.Option(Path("flashpoint.duckdb"), "--db", help=DB_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that code articles (each loads the "
+                                                                  "model once); this one stores them."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that lack one."),
+    outlet: Optional[str] = typer.Option(None, help="Outlet name for inputs that lack one."),
+    wait: float = typer.Option(5.0, help=WAIT_HELP),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per stored or already-stored input."),
+):
+    """Code articles and store them, their events, copies and clusters in the database.
+
+    Idempotent: content already stored (under any name) is skipped. Exit status 3 if any input was
+    rejected (its reason is in `flashpoint articles --errors`), 4 if the database is busy."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .corpus import estimate_inputs
+    from .corpus import ingest as ingest_corpus
+    from .ingest import as_date
+
+    date = as_date(published)
+    if published and date is None:
+        raise typer.BadParameter(f"--published {published!r} is not a date like 2025-06-16")
+    store = _open_store(db, False, wait)
+    progress = Progress(SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=True,
+                        disable=not err.is_terminal)
+    try:
+        with store, progress:
+            task = progress.add_task("ingest", total=estimate_inputs(inputs), rate="")
+
+            def on_item(kind: str, name: str, detail: str) -> None:
+                state = progress.tasks[0]
+                if state.completed + 1 > (state.total or 0):
+                    progress.update(task, total=state.completed + 1)
+                elapsed = state.elapsed or 0
+                progress.update(task, advance=1,
+                                rate=f"{(state.completed + 1) / elapsed:.1f} articles/s" if elapsed > 1 else "")
+                if kind == "rejected":
+                    progress.console.print(f"[red]error[/red]: {escape(name)}: {escape(detail)}", highlight=False)
+                elif verbose:
+                    progress.console.print(f"{kind}: {escape(name)} {escape(detail)}", highlight=False)
+
+            summary = ingest_corpus(inputs, store, workers=workers, published=date, outlet=outlet, on_item=on_item)
+            totals = store.counts()
+    except KeyboardInterrupt:
+        err.print("interrupted: every article reported stored is in the database; run the same command "
+                  "again to finish", highlight=False)
+        raise typer.Exit(130)
+    err.print(f"{summary.stored} articles stored ({summary.events} events, {summary.copies} copies), "
+              f"{summary.duplicates} already stored, {summary.rejected} inputs rejected; {escape(str(db))} holds "
+              f"{totals['articles']} articles, {totals['events']} events, {totals['clusters']} clusters "
+              f"({totals['corroborated']} with 2+ independent sources)", highlight=False)
+    if summary.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+def _types() -> list[str]:
+    from .datafiles import load_yaml
+
+    return list(load_yaml("plover.yaml"))
+
+
+def _event_filter(dyad, types, since, until, min_sources):
+    from .ingest import as_date
+    from .store import EventFilter
+
+    source = target = None
+    if dyad:
+        parts = dyad.upper().split("-")
+        if len(parts) != 2 or not all(parts):
+            raise typer.BadParameter(f"--dyad {dyad!r} is not SOURCE-TARGET like ISR-IRN ('*' for any side)")
+        source, target = (None if p == "*" else p for p in parts)
+    wanted = tuple(t.strip().upper() for item in types for t in item.split(",") if t.strip())
+    known = _types()
+    unknown = [t for t in wanted if t not in known]
+    if unknown:
+        raise typer.BadParameter(f"--type {', '.join(unknown)}: not a PLOVER type ({', '.join(known)})")
+    dates = {}
+    for flag, value in (("since", since), ("until", until)):
+        dates[flag] = as_date(value)
+        if value and dates[flag] is None:
+            raise typer.BadParameter(f"--{flag} {value!r} is not a date like 2025-06-13")
+    return EventFilter(source, target, wanted, dates["since"], dates["until"], min_sources)
+
+
+@app.command()
+def events(
+    db: Path = typer.Option(Path("flashpoint.duckdb"), "--db", help=DB_HELP),
+    dyad: Optional[str] = typer.Option(None, help="Source and target country, e.g. ISR-IRN; '*' for any side."),
+    type: List[str] = typer.Option([], "--type", "-t", help="PLOVER type(s), e.g. ASSAULT (repeat or comma-separate)."),
+    since: Optional[str] = typer.Option(None, help="Events on or after this date (the event's, else the article's)."),
+    until: Optional[str] = typer.Option(None, help="Events on or before this date."),
+    min_sources: Optional[int] = typer.Option(None, min=1, help="Only events whose cluster has at least this many "
+                                                                 "independent sources (copies do not count)."),
+    format: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f", help="table, csv, jsonl or parquet."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (parquet needs one)."),
+    wait: float = typer.Option(5.0, help=WAIT_HELP),
+):
+    """Stored events, with their cluster's corroboration (n_articles, n_independent_sources)."""
+    where = _event_filter(dyad, type, since, until, min_sources)
+    if format is EventsFormat.parquet and output is None:
+        raise typer.BadParameter("--format parquet writes a file: give it with -o FILE")
+    with _open_store(db, True, wait) as store:
+        if format in (EventsFormat.parquet, EventsFormat.csv) and output is not None:
+            n = store.export_events(where, output, format.value)
+            err.print(f"{n} events written to {escape(str(output))}", highlight=False)
+            return
+        if format is EventsFormat.csv:
+            import csv
+
+            columns, rows = store.event_table(where)
+            writer = csv.writer(sys.stdout, lineterminator="\n")
+            writer.writerow(columns)
+            writer.writerows(rows)
+            return
+        with _output(output) as console:
+            if format is EventsFormat.jsonl:
+                for event in store.events(where):
+                    console.print(json.dumps(event, ensure_ascii=False), markup=False, highlight=False,
+                                  soft_wrap=True)
+            else:
+                rows = list(store.events(where))
+                console.print(stored_events_table(rows))
+                err.print(f"{len(rows)} events", highlight=False)
+
+
+class _output:
+    """A Console on stdout, or on a file given with -o."""
+
+    def __init__(self, path: Optional[Path]):
+        self.path, self.handle = path, None
+
+    def __enter__(self) -> Console:
+        if self.path is None:
+            return out
+        self.handle = open(self.path, "w", encoding="utf-8")
+        return Console(file=self.handle, soft_wrap=True, width=200, color_system=None)
+
+    def __exit__(self, *exc) -> None:
+        if self.handle:
+            self.handle.close()
+
+
+def stored_events_table(events: list[dict]) -> Table:
+    table = Table(header_style="bold")
+    for column in ("date", "source", "type", "target", "fact.", "place", "sources", "cluster", "article", "evidence"):
+        table.add_column(column, overflow="fold")
+    for e in events:
+        target = e["target"]
+        place = e["location"]["name"] if e.get("location") else ""
+        date = e["event_date"] or (f"[dim]{e['published']}[/dim]" if e.get("published") else "")
+        table.add_row(date, escape(e["source"]["code"] or e["source"]["text"]),
+                      e["event_type"] + (f"/{e['mode']}" if e["mode"] else ""),
+                      escape(target["code"] or target["text"]) if target else "-", e["factuality"], escape(place),
+                      f"{e['n_independent_sources']}/{e['n_articles']}", (e["cluster_id"] or "")[:9],
+                      escape(Path(e["article"]).name) + (" [dim](copy)[/dim]" if e.get("copy_of") else ""),
+                      escape(_clip(e["evidence"]["sentence"], 70)))
+    table.caption = "sources: independent sources / articles reporting the event's cluster; grey date: publication"
+    return table
+
+
+class ArticlesFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def articles(
+    db: Path = typer.Option(Path("flashpoint.duckdb"), "--db", help=DB_HELP),
+    errors: bool = typer.Option(False, "--errors", help="List the rejected inputs and why, instead."),
+    format: ArticlesFormat = typer.Option(ArticlesFormat.table, "--format", "-f", help="table or jsonl."),
+    wait: float = typer.Option(5.0, help=WAIT_HELP),
+):
+    """Stored articles (id, title, outlet, published, url, copy_of, n_events), or with --errors the rejected inputs."""
+    with _open_store(db, True, wait) as store:
+        rows = store.errors() if errors else store.articles()
+        if format is ArticlesFormat.jsonl:
+            for row in rows:
+                if errors:
+                    row = {"path": row["path"], "reason": row["reason"], "at": row["at"]}
+                out.print(json.dumps(row, ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
+            return
+        table = Table(header_style="bold")
+        columns = ("path", "reason", "at") if errors else ("id", "published", "outlet", "title", "events", "copy of")
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        n = 0
+        for row in rows:
+            n += 1
+            if errors:
+                table.add_row(escape(row["path"]), escape(row["reason"]), row["at"][:19])
+            else:
+                table.add_row(row["id"][:12], row["published"] or "", escape(row["outlet"] or ""),
+                              escape(_clip(row["title"] or Path(row["path"]).name, 60)), str(row["n_events"]),
+                              (row["copy_of"] or "")[:12])
+        out.print(table)
+        err.print(f"{n} {'rejected inputs' if errors else 'articles'}", highlight=False)
 
 
 def main() -> None:  # pragma: no cover

@@ -317,6 +317,14 @@ class Extractor:
             for child in verb.children:
                 if child.dep_ == "agent":
                     return [t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
+            for child in verb.children:
+                # "was killed in an Israeli strike": the strike's owner did it
+                if child.dep_ == "prep" and child.lower_ in ("in", "during", "by"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and self.book.noun_entries(obj):
+                            owner = self.owner_of(obj)
+                            if owner:
+                                return owner
             return []
         subs = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
         if subs:
@@ -461,6 +469,10 @@ class Extractor:
         actor = self.actor(token, place)
         if actor is None:
             return []
+        mention = self.actors.mention_at(token)
+        if mention is not None and mention.entry.kind == "capital" and token.dep_ == "pobj" and \
+                token.head.lower_ in ("on", "in", "at", "into", "toward", "towards", "across", "over"):
+            actor = Actor(actor.text, actor.country, None)  # "strikes on Beirut" hit a city, not a cabinet
         out = [actor]
         for child in token.lefts:
             mention = self.actors.mention_at(child)
