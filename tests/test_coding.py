@@ -195,3 +195,39 @@ def test_attribution_carries_to_a_continuing_sentence():
 @pytest.mark.parametrize("text", ["", "   \n  ", "The weather was mild and the markets were calm."])
 def test_text_without_political_acts_gives_no_events(text):
     assert code(text) == []
+
+
+# -- later behaviours -----------------------------------------------------------------------------
+def test_apposition_names_the_actor():
+    [event] = find(code("Kazem Gharibabadi, Iran's deputy foreign minister, condemned the strike."), "ACCUSE")
+    assert (event.source.country, event.source.sector) == ("IRN", "GOV")
+
+
+def test_passive_without_agent_takes_the_owner_of_the_strike():
+    events = code("Hezbollah commander Ali Karaki was killed in an Israeli strike on Beirut.")
+    assert ("ISR", "ASSAULT", "LBN") in asserted(events)
+
+
+def test_place_of_an_attack_is_its_target_when_none_is_named():
+    assert ("ISR", "ASSAULT", "PSE") in asserted(code("Israel resumed intense airstrikes across Gaza on Tuesday."))
+
+
+def test_protest_without_target_is_aimed_at_home():
+    assert ("UKR", "PROTEST", "UKR") in asserted(code("Thousands of people protested in central Kyiv on Tuesday."))
+
+
+def test_reaction_to_an_earlier_act_targets_its_author():
+    events = code("Israeli jets struck rocket launchers near Nabatieh, and Lebanon's president called the raids a "
+                  "breach of the truce.")
+    assert ("LBN", "ACCUSE", "ISR") in asserted(events)
+
+
+def test_government_instructing_its_own_army_is_not_an_event():
+    events = code("Netanyahu ordered the military to prepare a response.")
+    assert not [e for e in events if e.event_type == "REQUEST" and e.target is not None
+                and e.target.country == e.source.country]
+
+
+def test_backers_are_not_owners():
+    events = code("A drone attack by Iran-backed militants killed three U.S. soldiers in Jordan.")
+    assert all(e.source.country != "IRN" for e in events)
