@@ -382,7 +382,8 @@ class ActorResolver:
         if owner is not None:
             if sector is None:
                 # "Iranian nuclear sites": a thing belonging to an actor stands for that actor.
-                return Actor(text, owner.country, owner.sector if owner.sector in ("IGO", "NGO") else None,
+                # "Hezbollah positions" are Hezbollah's; "Iranian nuclear sites" are Iran's, of no sector.
+                return Actor(text, owner.country, owner.sector if owner.org or owner.sector in ("IGO", "NGO") else None,
                              name=owner.name, org=owner.org)
             if owner.country in ("IGO", "NGO"):
                 # "the European Union's naval mission" is the EU, not a government

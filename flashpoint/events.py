@@ -745,8 +745,12 @@ def speaks_for(attribution: Attribution, source: Actor) -> bool:
 def internal(source: Actor, target: Actor, event_type: str) -> bool:
     """A government instructing its own army is administration, not an event between actors;
     a crackdown or a rebuke at home still is."""
-    return (source.country == target.country and source.sector in STATE_SECTORS and target.sector in STATE_SECTORS
-            and event_type not in ("ACCUSE", "REJECT", "COERCE", "ASSAULT", "PROTEST", "SANCTION"))
+    if source.country != target.country or source.sector not in STATE_SECTORS:
+        return False
+    if target.sector in STATE_SECTORS:
+        return event_type not in ("ACCUSE", "REJECT", "COERCE", "ASSAULT", "PROTEST", "SANCTION")
+    # "Katz told Israelis to stay near shelters": instructions to the public
+    return target.sector == "CVL" and event_type in ("REQUEST", "CONSULT", "SUPPORT", "AGREE")
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
