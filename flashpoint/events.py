@@ -107,6 +107,9 @@ class PatternBook:
             entries.sort(key=lambda p: not p.modifiers)
         return entries
 
+    def similar_verb(self, lemma: str) -> str | None:
+        return _similar_verb(lemma)
+
     def is_light(self, verb: Token) -> bool:
         """"launched strikes", "carried out a strike": the verb lends its subject to the noun."""
         lemma = verb.lemma_.lower()
@@ -180,6 +183,19 @@ def particle_of(verb: Token) -> set[str]:
     "marched ... on Sunday")."""
     return {c.lower_ for c in verb.children if c.dep_ == "prt" or
             (c.dep_ in ("prep", "advmod", "dobj") and c.i - verb.i <= 2 and c.i > verb.i)}
+
+
+@functools.lru_cache(maxsize=4096)
+def _similar_verb(lemma: str) -> str | None:
+    """The known verb that `lemma` is built on: a known verb ending it after a prefix ("reimpose",
+    "airlift", "counterstrike", "outgun"), covering at least half of the word; the longest wins."""
+    best = None
+    for known in patterns().verbs:
+        if " " in known or len(known) < 4 or not lemma.endswith(known) or len(known) * 2 < len(lemma):
+            continue
+        if best is None or len(known) > len(best):
+            best = known
+    return best
 
 
 def base_forms(form: str) -> list[str]:
@@ -297,6 +313,25 @@ class Extractor:
                     continue
             return pattern
         return None
+
+    def similar_pattern(self, verb: Token) -> Pattern | None:
+        """Fallback for a verb no pattern knows: the unconstrained pattern of the most similar known verb
+        by spelling ("re-imposed" ~ "reimpose", "counter-attacked" ~ "counterattack", "airlifted" ~
+        "airlift"), when the two share a long stem. Events from it get the rule suffix `.similar` and a
+        low confidence."""
+        best = None
+        for form in [verb.lemma_.lower(), *base_forms(verb.lower_)]:
+            form = form.replace("-", "")
+            if len(form) >= 5 and form not in self.book.verbs:
+                best = self.book.similar_verb(form)
+                if best is not None:
+                    break
+        if best is None:
+            return None
+        pattern = next((p for p, particle in self.book.verbs[best] if particle is None and not p.constrained), None)
+        if pattern is None:
+            return None
+        return replace(pattern, id=pattern.id + ".similar")
 
     def noun_pattern(self, noun: Token) -> Pattern | None:
         entries = self.book.noun_entries(noun)
@@ -569,6 +604,8 @@ class Extractor:
         score = 0.55 + (0.15 if has_target else 0.0) + (0.1 if pattern.constrained else 0.0)
         if nominal:
             score -= 0.1
+        if pattern.id.endswith(".similar"):
+            score -= 0.3  # a guess from spelling
         if sources and sources[0].lower_ in ("he", "she", "it", "they", "its", "their", "his", "her"):
             score -= 0.1
         if sources and self.actors.mention_at(sources[0]) is not None:
@@ -707,9 +744,14 @@ class Extractor:
         for token in self.doc:
             if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
                 pattern = self.verb_pattern(token)
-                if pattern is None:
-                    continue
+                fallback = pattern is None
+                if fallback:
+                    pattern = self.similar_pattern(token)
+                    if pattern is None:
+                        continue
                 for event in self.from_trigger(token, pattern, nominal=False):
+                    if fallback and event.target is None:
+                        continue  # a guessed verb needs both sides to be worth reporting
                     triggers[len(events)] = token
                     events.append(event)
         undone = {c.i for i, t in triggers.items() if events[i].event_type in UNDO_TYPES

@@ -231,3 +231,10 @@ def test_government_instructing_its_own_army_is_not_an_event():
 def test_backers_are_not_owners():
     events = code("A drone attack by Iran-backed militants killed three U.S. soldiers in Jordan.")
     assert all(e.source.country != "IRN" for e in events)
+
+
+def test_unknown_verb_built_on_a_known_one_falls_back_with_low_confidence():
+    [event] = find(code("Russian forces reshelled Kharkiv on Monday."), "ASSAULT")
+    assert event.rule.endswith(".similar")
+    assert event.target.country == "UKR"
+    assert event.confidence < 0.6
