@@ -353,7 +353,8 @@ class ActorResolver:
         lower = token.lower_
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
             return self.resolve_pronoun(token)
-        if token.pos_ == "PROPN" and token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+        if token.pos_ == "PROPN" and (token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "") or
+                                      token.dep_ in ("dobj", "pobj")):  # the small model calls Kharkiv a PERSON
             place = self.place_at(token)
             if place is not None and place.country:
                 return Actor(text, place.country, None)
