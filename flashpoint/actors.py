@@ -167,7 +167,8 @@ SECTOR_ANAPHORS = {"military", "army", "government", "ministry", "navy", "cabine
 STATE_ANAPHORS = {"country", "kingdom", "nation", "emirate", "republic", "sultanate"}
 # "Iranian-backed militias" are not Iran's own: these hyphen suffixes do not make the prefix the owner.
 PATRONAGE = {"backed", "allied", "aligned", "funded", "armed", "trained", "linked", "affiliated", "inspired",
-             "leaning", "friendly", "supported", "sponsored", "allied", "oriented"}
+             "leaning", "friendly", "supported", "sponsored", "allied", "oriented", "patrolled", "monitored",
+             "supervised", "mandated", "brokered", "mediated"}
 AUTHORSHIP = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "broker", "brokered",
               "write", "written", "author", "authored", "table", "tabled", "submit", "submitted", "lead", "led"}
 REPORTERS = {"say", "tell", "announce", "add", "claim", "state", "confirm", "report", "insist", "deny", "warn"}

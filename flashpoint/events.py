@@ -44,6 +44,8 @@ UNDO_TYPES = {"CONCEDE", "RETREAT"}  # acts that end another act: "lifted sancti
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
+PROTEST_PURPOSE = {"protest", "denounce", "condemn", "oppose", "demand", "chant", "decry", "reject", "demonstrate",
+                   "rally", "voice", "express", "show", "march", "criticize", "criticise"}
 SUFFER_VERBS = {"pay", "suffer", "regret", "face", "bear"}
 SPEECH_VERBS = {"urge", "call", "accuse", "condemn", "demand", "warn", "threaten", "reject", "praise", "ask",
                 "criticize", "criticise", "blame", "denounce", "welcome", "appeal", "press", "insist", "vow"}
@@ -432,9 +434,10 @@ class Extractor:
         complements = [verb]
         for _ in range(2):  # "pledged to help rebuild Syria's armed forces"
             complements += [c for v in complements[-1:] for c in v.children if c.dep_ == "xcomp"]
+        near = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
         own = any(c.dep_ in ("dobj", "dative") and self.actor(c) for c in verb.children) or any(
             c.dep_ == "prep" and c.lower_ in pattern.target_preps and any(
-                g.dep_ == "pobj" and self.actor(g) for g in c.children) for c in verb.children)
+                g.dep_ == "pobj" and self.actor(g) for g in c.children) for n in near for c in n.children)
         if own:
             complements = [verb]  # "urged Washington to keep up pressure on Hamas": Washington is addressed
         for node in complements:
@@ -444,8 +447,8 @@ class Extractor:
                 elif child.dep_ in ("dobj", "dative", "attr"):
                     if pattern.object_target or child.dep_ == "dative":
                         found.extend(with_conjuncts(child))
-                    if not self.is_other_act(child, pattern):
-                        holders.extend(with_conjuncts(child))
+                    if not self.is_other_act(child, pattern) and not (pattern.object_target and self.actor(child)):
+                        holders.extend(with_conjuncts(child))  # "a U.S.-drafted plan for Gaza": the plan is the USA's
                 elif child.dep_ == "xcomp":
                     holders.append(child)
         # one level down: "pledged 2 billion pounds in military loans to Ukraine"
@@ -518,18 +521,33 @@ class Extractor:
                         out.append(Actor(self.actors.phrase_text(token), other.entry.country, actor.sector))
         return out
 
+    def purpose_objects(self, verb: Token) -> list[Token]:
+        """What a demonstration is against: the object of its purpose clause ("to protest against X",
+        "to denounce X", "chanting against X")."""
+        out = []
+        for clause in verb.children:
+            if clause.dep_ not in ("advcl", "xcomp", "conj") or clause.lemma_.lower() not in PROTEST_PURPOSE:
+                continue
+            for child in clause.children:
+                if child.dep_ == "dobj":
+                    out.extend(with_conjuncts(child))
+                elif child.dep_ == "prep" and child.lower_ in ("against", "over", "at"):
+                    out.extend(g for g in child.children if g.dep_ == "pobj")
+        return out
+
     def unanchored(self, token: Token) -> bool:
         actor = self.actors.actor_of(token)
         return actor is not None and actor.country is None and actor.sector is not None
 
-    def threatened(self, verb: Token) -> list[Token]:
-        """Whom a warning is aimed at: "vowed that Israel would be punished", "said Tehran would pay"."""
+    def threatened(self, verb: Token, addressee: bool = False) -> list[Token]:
+        """Whom a warning is aimed at: "vowed that Israel would be punished", "said Tehran would pay";
+        with `addressee`, who is to act: "demanded that the Israeli pilots come home"."""
         out = []
         for clause in verb.children:
             if clause.dep_ in ("ccomp", "xcomp"):
                 for child in clause.children:
-                    if child.dep_ in ("nsubjpass", "dobj") or (
-                            child.dep_ == "nsubj" and clause.lemma_.lower() in SUFFER_VERBS | {"be"}):
+                    if child.dep_ in ("nsubjpass", "dobj") and not addressee or (
+                            child.dep_ == "nsubj" and (addressee or clause.lemma_.lower() in SUFFER_VERBS | {"be"})):
                         # "vowed that Israel would be punished", "said Iran was responsible"
                         out.extend(with_conjuncts(child))
         return out
@@ -650,11 +668,18 @@ class Extractor:
             home = sources[0][1].country
             targets = [(t, Actor(self.actors.phrase_text(t), home, self.actors.actor_of(t).sector))
                        for t in target_tokens if self.unanchored(t)]
+        if not targets and pattern.type == "PROTEST" and sources:
+            # "marched ... to protest against the American strikes", "gathered to denounce U.S. support"
+            targets = [(t, a) for t in self.purpose_objects(trigger) for a in self.actors_for(t, place)]
+        guessed = False
         if not targets and pattern.type == "PROTEST" and sources and sources[0][1].country:
             # a protest with no named target is aimed at the protesters' own government
             targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country, "GOV"))]  # text: the code
+            guessed = True
         if not targets and pattern.type in ("THREATEN", "ACCUSE") and not nominal and pattern.clause:
             targets = [(t, a) for t in self.threatened(trigger) if (a := self.actor(t))]
+        if not targets and pattern.type == "REQUEST" and not nominal:
+            targets = [(t, a) for t in self.threatened(trigger, addressee=True) if (a := self.actor(t))]
         if not targets and nominal and pattern.type in ("ACCUSE", "THREATEN", "REQUEST") and \
                 trigger.dep_ == "dobj" and not self.book.is_light(trigger.head):
             # "Iran dismissed Israeli accusations": the accusations were aimed at Iran
@@ -662,8 +687,8 @@ class Extractor:
         if pattern.source_sectors is not None:
             sources = [(t, a) for t, a in sources if a.sector in pattern.source_sectors]
         events: list[Event] = []
-        if pattern.needs_target and not targets:
-            return events
+        if (pattern.needs_target or nominal and pattern.type in ("CONSULT", "THREATEN")) and not targets:
+            return events  # "for consultations", "Iranian threats": no partner, no event
         rule = pattern.id + (".nominal" if nominal else "")
         mutual = any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or
                      t.lower_ == "another" and t.i > 0 and self.doc[t.i - 1].lower_ == "one" for t in target_tokens)
@@ -676,12 +701,15 @@ class Extractor:
             return events
         for s_tok, s_act in sources:
             pairs = [(t_tok, t_act) for t_tok, t_act in targets if not same_actor(s_act, t_act)
-                     and not internal(s_act, t_act, pattern.type)] or [(None, None)]
+                     and not internal(s_act, t_act, pattern.type)]
+            if not pairs and any(internal(s_act, t_act, pattern.type) for _, t_act in targets):
+                continue  # only its own institutions were addressed
+            pairs = pairs or [(None, None)]
             for _, t_act in pairs:
                 event = self.make(pattern, trigger, s_act, t_act, rule,
                                   self.confidence(pattern, [s_tok], t_act is not None, nominal))
-                if located:
-                    event.extras["target_from"] = "place"
+                if located or guessed:
+                    event.extras["target_from"] = "place" if located else "home"
                 events.append(event)
         return events
 
@@ -722,6 +750,10 @@ class Extractor:
             ev = events[event]
             if ev.event_type not in CONFLICT_TYPES or ev.factuality not in (Factuality.HYPOTHETICAL, Factuality.PLANNED):
                 continue
+            conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                                         for g in c.children) for c in token.children)
+            if ev.event_type != "ASSAULT" and not conditional:
+                continue  # "Germany will halt exports" announces a measure; it threatens only on a condition
             node = token
             for _ in range(6):
                 head = node.head
@@ -815,8 +847,8 @@ def merge(events: list[Event]) -> list[Event]:
     # when the same sentence names one ("a drone strike near Baghdad's airport killed Soleimani").
     out = [best[k] for k in order]
     named = {(e.source.country, e.event_type, e.evidence.start) for e in out
-             if e.target is not None and e.extras.get("target_from") != "place"}
-    out = [e for e in out if not (e.extras.get("target_from") == "place" and
+             if e.target is not None and not e.extras.get("target_from")}
+    out = [e for e in out if not (e.extras.get("target_from") and
                                   (e.source.country, e.event_type, e.evidence.start) in named)]
     targeted = {(e.source.country, e.event_type, e.factuality) for e in out if e.target is not None}
     return [e for e in out if e.target is not None or (e.source.country, e.event_type, e.factuality) not in targeted]

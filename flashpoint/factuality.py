@@ -31,6 +31,7 @@ ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "agent", "co
 class Cues:
     negation: frozenset[str]
     modals: frozenset[str]
+    future: frozenset[str]
     conditionals: frozenset[str]
     planned_verbs: frozenset[str]
     planned_complement_verbs: frozenset[str]
@@ -49,7 +50,7 @@ def cues() -> Cues:
     raw = load_yaml("factuality.yaml")
     f = lambda words: frozenset(str(w).lower() for w in (words or []))  # noqa: E731
     return Cues(
-        f(raw["negation"]), f(raw["modals"]), f(raw["conditionals"]),
+        f(raw["negation"]), f(raw["modals"]), f(raw.get("future")), f(raw["conditionals"]),
         f(raw["planned"]["verbs"]), f(raw["planned"].get("complement_verbs")), f(raw["planned"]["nouns"]), f(raw["planned"].get("adjectives")),
         f(raw["hypothetical"]["verbs"]), f(raw["hypothetical"]["nouns"]), f(raw["hypothetical"].get("adjectives")),
         f(raw["negated"]["verbs"]), f(raw["negated"].get("nouns")), f(raw["reporting"]),
@@ -65,7 +66,8 @@ def own_cues(token: Token, c: Cues) -> Factuality | None:
     for child in token.children:
         low = child.lower_
         if child.dep_ == "aux" and low in c.modals:
-            return Factuality.HYPOTHETICAL
+            # "will", "is to": an announced future act is planned; "could", "would", "may": hypothetical
+            return Factuality.PLANNED if low in c.future else Factuality.HYPOTHETICAL
         if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in c.conditionals for g in child.children):
             continue  # the condition attached to a result clause does not make the result hypothetical alone
         if child.dep_ == "mark" and low in c.conditionals:
