@@ -437,11 +437,8 @@ class ActorResolver:
         first = token
         while first.i > 0 and self.doc[first.i - 1].pos_ == "PROPN" and self.doc[first.i - 1].head.i == token.i:
             first = self.doc[first.i - 1]
-        for start in range(first.i, token.i + 1):
-            place = places.lookup(self.doc[start:token.i + 1].text)
-            if place is not None:
-                return place
-        return None
+        # The whole name only: "Jong" is a town, but "Kim Yo Jong" is a person.
+        return places.lookup(self.doc[first.i:token.i + 1].text)
 
     def reporter_of(self, pronoun: Token) -> Actor | None:
         """"The military said it had targeted ...": the subject pronoun of a reported clause is its reporter."""

@@ -41,6 +41,10 @@ OBJECT_CONTROL = {"urge", "ask", "call", "press", "tell", "order", "force", "all
                   "lead", "cause", "compel", "authorize", "authorise", "enable", "expect", "require", "request"}
 STATE_SECTORS = {"GOV", "MIL", "SPY", "COP", "LEG", "JUD"}
 UNDO_TYPES = {"CONCEDE", "RETREAT"}  # acts that end another act: "lifted sanctions", "halted strikes"
+PLACE_NOUNS = {"city", "town", "village", "province", "region", "territory", "border", "capital", "airspace",
+               "water", "waters", "soil", "coast", "port", "base", "street", "streets", "camp", "district", "area",
+               "countryside", "north", "south", "east", "west", "frontier", "island", "islands"}
+RESIDENT_SECTORS = {"CVL", "COP", "OPP", "LEG", "JUD", "BUS", "MED"}  # groups that take the country they are in
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
@@ -221,6 +225,8 @@ def object_words(verb: Token) -> list[Token]:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     found.extend(with_conjuncts(obj))
+                elif obj.dep_ == "prep":  # "pulled out of talks"
+                    found.extend(g for g in obj.children if g.dep_ == "pobj")
     # "fired a barrage of missiles": the thing a quantity noun measures counts too
     extra = []
     for token in found:
@@ -478,9 +484,16 @@ class Extractor:
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and self.book.is_light(trigger.head):
             trigger = trigger.head  # "resumed airstrikes across Gaza": the place hangs on the verb
         for token in trigger.subtree:
-            if token.pos_ != "PROPN" or token.i == trigger.i:
+            if token.i == trigger.i or not self.under_locative(token, trigger, locative):
                 continue
-            if not self.under_locative(token, trigger, locative):
+            if token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS:
+                # "in several Indian cities", "across the Syrian border"
+                for mod in token.lefts:
+                    mention = self.actors.mention_at(mod)
+                    if mention is not None and mention.entry.kind in ("demonym", "country") and mention.entry.country:
+                        return mention.entry.country, token
+                continue
+            if token.pos_ != "PROPN":
                 continue
             mention = self.actors.mention_at(token)
             if mention is not None and mention.entry.kind not in ("country", "capital"):
@@ -556,8 +569,16 @@ class Extractor:
         """The political actor behind a word, if any; news outlets are sources of reports, not actors.
         A group with no country ("protesters", "riot police") takes the country of the act's place."""
         actor = self.actors.actor_of(token)
-        if actor is not None and actor.country is None and actor.sector and place:
+        if actor is not None and actor.country is None and actor.sector in RESIDENT_SECTORS and place:
             actor = Actor(actor.text, place, actor.sector, actor.name, actor.org)
+        if actor is not None and actor.country is None and token.dep_ == "conj":
+            # "U.S. and British warplanes and warships": the warships share the first phrase's owner
+            first = token.head
+            while first.dep_ == "conj":
+                first = first.head
+            shared = self.actors.actor_of(first)
+            if shared is not None and shared.country:
+                actor = Actor(actor.text, shared.country, actor.sector or shared.sector, org=shared.org)
         if actor is None or not (actor.country or actor.org):
             return None
         if outlet_name(self.actors.phrase_text(token)):
