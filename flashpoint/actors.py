@@ -172,6 +172,8 @@ PATRONAGE = {"backed", "allied", "aligned", "funded", "armed", "trained", "linke
 AUTHORSHIP = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "broker", "brokered",
               "write", "written", "author", "authored", "table", "tabled", "submit", "submitted", "lead", "led"}
 REPORTERS = {"say", "tell", "announce", "add", "claim", "state", "confirm", "report", "insist", "deny", "warn"}
+CROWDS = {"thousand", "thousands", "hundred", "hundreds", "ten", "tens", "dozen", "dozens", "million", "millions",
+          "score", "scores"}
 QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens",
               "million", "millions", "number", "handful", "majority", "some", "many", "all", "most", "several"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -368,6 +370,8 @@ class ActorResolver:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return self.actor_of(obj)
+            if token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in CROWDS:
+                return Actor(text, None, "CVL")  # "Thousands took to the streets": people
         sector = self.sector_of(token)
         office = self.title_of(token) if sector == "GOV" else None
         owner, via = self.country_modifier(token, locative=sector is not None)
@@ -390,7 +394,7 @@ class ActorResolver:
             if owner.country in ("IGO", "NGO"):
                 # "the European Union's naval mission" is the EU, not a government
                 return Actor(text, owner.country, owner.sector, name=owner.name, org=owner.org)
-            if owner.org and owner.sector in ("REB", "MIL", "SPY"):
+            if owner.org and owner.sector in ("REB", "MIL", "SPY") and sector != "CVL":
                 # "Hezbollah commanders", "IRGC officials" belong to the organisation
                 return Actor(text, owner.country, owner.sector, org=owner.org)
             return Actor(text, owner.country, sector)

@@ -312,7 +312,8 @@ class Extractor:
                 if not any(a is not None and a.sector in pattern.source_sectors for a in subjects):
                     continue
             if pattern.actor_object and not any(
-                    self.actor(t) for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in with_conjuncts(c)):
+                    self.actor(t) and not self.owned_by_pronoun(t)
+                    for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in with_conjuncts(c)):
                 continue
             if pattern.objects or pattern.clause:
                 if not ((pattern.objects and objects & pattern.objects) or
@@ -509,6 +510,8 @@ class Extractor:
         while node.i != trigger.i and node.head is not node:
             if node.dep_ == "pobj" and node.head.lower_ in locative:
                 return True
+            if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in PLACE_NOUNS:
+                return True  # "the streets of Baghdad", "the city of Kherson"
             if node.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj") and node.head.i != trigger.i:
                 return False
             node = node.head
@@ -548,6 +551,11 @@ class Extractor:
                     out.extend(g for g in child.children if g.dep_ == "pobj")
         return out
 
+    def owned_by_pronoun(self, token: Token) -> bool:
+        """"shut their doors": a thing whose only owner is a possessive pronoun is not an actor."""
+        return (self.actors.mention_at(token) is None and self.actors.sector_of(token) is None and
+                any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children))
+
     def unanchored(self, token: Token) -> bool:
         actor = self.actors.actor_of(token)
         return actor is not None and actor.country is None and actor.sector is not None
@@ -569,6 +577,9 @@ class Extractor:
         """The political actor behind a word, if any; news outlets are sources of reports, not actors.
         A group with no country ("protesters", "riot police") takes the country of the act's place."""
         actor = self.actors.actor_of(token)
+        if actor is None and token.pos_ == "NOUN" and self.book.noun_entries(token):
+            owners = self.owner_of(token)  # "bowing to a demand by the country's junta"
+            actor = self.actors.actor_of(owners[0]) if owners else None
         if actor is not None and actor.country is None and actor.sector in RESIDENT_SECTORS and place:
             actor = Actor(actor.text, place, actor.sector, actor.name, actor.org)
         if actor is not None and actor.country is None and token.dep_ == "conj":
@@ -675,8 +686,15 @@ class Extractor:
         place, place_token = None, None
         if any(self.unanchored(t) for t in [*source_tokens, *target_tokens]) or pattern.type in LOCATED_TYPES:
             place, place_token = self.location_country(trigger, pattern) or (None, None)
-        sources = [(tok, act) for tok in source_tokens for act in self.actors_for(tok, place)]
-        targets = [(tok, act) for tok in target_tokens for act in self.actors_for(tok, place)]
+        anchor = place
+        if anchor is None and any(self.unanchored(t) for t in [*source_tokens, *target_tokens]):
+            # "... in Baghdad ..., and security forces fired tear gas": the sentence's place
+            found = self.location_country(trigger.sent.root, pattern)
+            anchor = found[0] if found else None
+        sources = [(tok, act) for tok in source_tokens for act in self.actors_for(tok, anchor)]
+        # a group named as the target takes the sentence's place only when it is at the receiving end of force
+        target_anchor = anchor if pattern.type in ("COERCE", "ASSAULT", "PROTEST") else place
+        targets = [(tok, act) for tok in target_tokens for act in self.actors_for(tok, target_anchor)]
         located = False
         if not targets and place and pattern.type in LOCATED_TYPES and sources and \
                 all(a.country != place for _, a in sources):
@@ -867,6 +885,10 @@ def merge(events: list[Event]) -> list[Event]:
     # A dyad-less duplicate of a targeted event adds nothing; nor does a target guessed from the place
     # when the same sentence names one ("a drone strike near Baghdad's airport killed Soleimani").
     out = [best[k] for k in order]
+    # Crowds denouncing something while demonstrating are protesting, not accusing.
+    protesting = {(e.source.country, e.evidence.start) for e in out if e.event_type == "PROTEST"}
+    out = [e for e in out if not (e.event_type == "ACCUSE" and e.source.sector == "CVL" and
+                                  (e.source.country, e.evidence.start) in protesting)]
     named = {(e.source.country, e.event_type, e.evidence.start) for e in out
              if e.target is not None and not e.extras.get("target_from")}
     out = [e for e in out if not (e.extras.get("target_from") and
