@@ -148,6 +148,17 @@ def _matcher(vocab_id: int, vocab) -> PhraseMatcher:
     return matcher
 
 
+@functools.lru_cache(maxsize=1)
+def outlet_countries() -> dict[str, str]:
+    """News outlet names and aliases (lower case) -> the outlet's country, from data/outlets.yaml."""
+    table = {}
+    for item in load_yaml("outlets.yaml") or []:
+        for name in [item["name"], *(item.get("aliases") or [])]:
+            if item.get("country"):
+                table[name.lower()] = item["country"]
+    return table
+
+
 def role_on(entry: Entry, day: dt.date | None) -> Role | None:
     """The role a leader held on `day` (the latest role when the date is unknown)."""
     if not entry.roles:
@@ -164,6 +175,7 @@ ORG_ANAPHORS = {"group", "militia", "movement", "organisation", "organization", 
                 "militants", "agency", "alliance", "bloc", "body", "court", "council"}
 SECTOR_ANAPHORS = {"military", "army", "government", "ministry", "navy", "cabinet", "regime", "administration",
                    "authorities", "prime minister", "foreign ministry", "air force", "police"}
+IGO_ANAPHORS = {"alliance", "bloc", "body", "council", "agency", "union", "organisation", "organization", "court"}
 STATE_ANAPHORS = {"country", "kingdom", "nation", "emirate", "republic", "sultanate"}
 # "Iranian-backed militias" are not Iran's own: these hyphen suffixes do not make the prefix the owner.
 PATRONAGE = {"backed", "allied", "aligned", "funded", "armed", "trained", "linked", "affiliated", "inspired",
@@ -304,6 +316,14 @@ class ActorResolver:
                     if mention is not None and mention.entry.kind in ("country", "demonym", "org", "capital"):
                         return self.entry_actor(mention.entry, grandchild.text), grandchild
         for child in token.rights:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in child.children:  # "drones launched by the Rapid Support Forces"
+                    if agent.dep_ == "agent":
+                        for obj in agent.children:
+                            if obj.dep_ == "pobj":
+                                actor = self.actor_of(obj)
+                                if actor is not None and actor.country:
+                                    return actor, obj
             if child.dep_ == "acl" and child.lemma_.lower() in AFFILIATION:
                 # "companies linked to the IRGC", "militias backed by Iran"
                 for prep in child.children:
@@ -401,6 +421,9 @@ class ActorResolver:
         anaphor = self.definite_description(token)
         if anaphor is not None:
             return anaphor
+        outlet_country = self.outlet_country(token)
+        if outlet_country:
+            return Actor(text, outlet_country, "MED")
         for child in token.rights:
             if child.dep_ == "appos":
                 # "Kazem Gharibabadi, Iran's deputy foreign minister, ..."
@@ -419,22 +442,48 @@ class ActorResolver:
         if lemma in SECTOR_ANAPHORS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                 and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
             sector = self.sector_of(token)
-            for mention in reversed(self.mentions):
-                if mention.start < token.i and mention.entry.country not in (None, "IGO", "NGO"):
-                    return Actor(self.phrase_text(token), mention.entry.country, sector)
+            earlier = [m for m in self.mentions if m.start < token.i and m.entry.country not in (None, "IGO", "NGO")]
+            # "Finland will close its border with Russia, the government said": the state that acts
+            subjects = [m for m in earlier if self._role(m) in ("nsubj", "nsubjpass")]
+            for mention in reversed(subjects or earlier):
+                return Actor(self.phrase_text(token), mention.entry.country, sector)
             return None
         if lemma not in ORG_ANAPHORS and lemma not in STATE_ANAPHORS:
             return None
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
             return None
         kinds = ("org",) if lemma in ORG_ANAPHORS else ("country", "capital")
+        same_sentence_subjects = {m.start for m in self.mentions
+                                  if token.sent.start <= m.start < token.i and self._role(m) == "nsubj"}
         for mention in reversed(self.mentions):
-            if mention.start < token.i and mention.entry.kind in kinds and \
-                    (lemma in STATE_ANAPHORS or mention.entry.sector not in ("IGO", "NGO", "GOV")):
+            if lemma in STATE_ANAPHORS and mention.start in same_sentence_subjects:
+                continue  # "the U.S. eased sanctions on the country's oil sector": not the subject itself
+            if mention.start < token.i and mention.entry.kind in kinds and (
+                    lemma in STATE_ANAPHORS or lemma in IGO_ANAPHORS or
+                    mention.entry.sector not in ("IGO", "NGO", "GOV")):
                 actor = self.entry_actor(mention.entry, self.phrase_text(token))
                 return Actor(actor.text, actor.country, actor.sector if kinds == ("org",) else None,
                              name=actor.name, org=actor.org)
         return None
+
+    def outlet_country(self, token: Token) -> str | None:
+        """"Wall Street Journal reporter Evan Gershkovich": a journalist belongs to the outlet's country."""
+        for child in token.lefts:
+            if child.dep_ == "compound" and (self.sector_of(child) == "MED" or child.pos_ == "PROPN"):
+                name = self.doc[child.left_edge.i:child.i + 1].text
+                country = outlet_countries().get(name.lower().removeprefix("the "))
+                if country:
+                    return country
+                if self.sector_of(child) == "MED":
+                    return self.outlet_country(child)
+        return None
+
+    def _role(self, mention: Mention) -> str:
+        """The dependency role of the phrase a mention heads or modifies."""
+        head = self.doc[mention.end - 1]
+        while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.i != head.i:
+            head = head.head
+        return head.dep_
 
     def place_at(self, token: Token):
         """A gazetteer place named by a proper-noun head and its proper-noun compounds ("Khan Younis")."""

@@ -472,8 +472,9 @@ class Extractor:
 
     def is_other_act(self, noun: Token, pattern: Pattern) -> bool:
         """"condemned the attack on Iran": Iran is the attack's target, not the condemnation's."""
-        if pattern.type in UNDO_TYPES:
-            return False  # "lifted its sanctions on Syria": the undone act's target is the target
+        if pattern.type in UNDO_TYPES | {"SANCTION", "REJECT"}:
+            # "lifted its sanctions on Syria", "suspended cooperation with the U.S.", "cancelled talks with Iran"
+            return False
         entries = self.book.noun_entries(noun)
         return bool(entries) and all(p.type != pattern.type for p in entries)
 
@@ -696,12 +697,12 @@ class Extractor:
         target_anchor = anchor if pattern.type in ("COERCE", "ASSAULT", "PROTEST") else place
         targets = [(tok, act) for tok in target_tokens for act in self.actors_for(tok, target_anchor)]
         located = False
-        if not targets and place and pattern.type in LOCATED_TYPES and sources and \
+        if not targets and place and pattern.type in LOCATED_TYPES - {"PROTEST"} and sources and \
                 all(a.country != place for _, a in sources):
             # "Israel resumed airstrikes across Gaza": the place is the target
             targets = [(place_token, Actor(self.actors.phrase_text(place_token), place, None))]
             located = True
-        if not targets and pattern.type == "COERCE" and sources and sources[0][1].country and any(
+        if not targets and pattern.type in ("COERCE", "CONCEDE") and sources and sources[0][1].country and any(
                 self.unanchored(t) for t in target_tokens):
             # "the SBU detained a former lawmaker": a group with no country of its own is the source's
             home = sources[0][1].country
