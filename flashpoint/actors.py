@@ -554,6 +554,14 @@ class ActorResolver:
                         actor = self.actor_of(token_)
                         if actor is not None and actor.country and actor.sector in ("GOV", "MIL", "REB", "SPY"):
                             return Actor(token.text, actor.country, actor.sector, name=actor.name, org=actor.org)
+        if not want_person and token.dep_ in ("dobj", "pobj") and token.lower_ in ("it", "them"):
+            # "Sudan severed ties with the UAE, accusing it of ...": an object pronoun is not the subject
+            root_subjects = {c.i for c in token.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")}
+            for mention in reversed(self.mentions):
+                if token.sent.start <= mention.start < token.i and mention.entry.kind != "leader" and \
+                        not any(i in root_subjects for i in range(mention.start, mention.end)) and \
+                        mention.entry.kind != "demonym":
+                    return self.entry_actor(mention.entry, token.text)
         if not want_person:
             # "Germany voiced support ..., with its foreign minister praising ...": the clause's subject
             sent_start = token.sent.start
