@@ -184,6 +184,7 @@ PATRONAGE = {"backed", "allied", "aligned", "funded", "armed", "trained", "linke
 AUTHORSHIP = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "broker", "brokered",
               "write", "written", "author", "authored", "table", "tabled", "submit", "submitted", "lead", "led"}
 REPORTERS = {"say", "tell", "announce", "add", "claim", "state", "confirm", "report", "insist", "deny", "warn"}
+COUNTERPARTS = {"host", "counterpart", "guest", "visitor", "interlocutor", "opposite number"}
 CROWDS = {"thousand", "thousands", "hundred", "hundreds", "ten", "tens", "dozen", "dozens", "million", "millions",
           "score", "scores"}
 QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens",
@@ -418,7 +419,7 @@ class ActorResolver:
                 # "Hezbollah commanders", "IRGC officials" belong to the organisation
                 return Actor(text, owner.country, owner.sector, org=owner.org)
             return Actor(text, owner.country, sector)
-        anaphor = self.definite_description(token)
+        anaphor = self.definite_description(token) or self.counterpart(token)
         if anaphor is not None:
             return anaphor
         outlet_country = self.outlet_country(token)
@@ -464,6 +465,21 @@ class ActorResolver:
                 actor = self.entry_actor(mention.entry, self.phrase_text(token))
                 return Actor(actor.text, actor.country, actor.sector if kinds == ("org",) else None,
                              name=actor.name, org=actor.org)
+        return None
+
+    def counterpart(self, token: Token) -> Actor | None:
+        """"The South Korean president praised his host": the other leader named before."""
+        if token.lemma_.lower() not in COUNTERPARTS:
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        mine = self.actor_of(owner)
+        for mention in reversed(self.mentions):
+            if mention.start < token.i and mention.is_person:
+                actor = self.entry_actor(mention.entry, self.phrase_text(token))
+                if mine is None or actor.country != mine.country:
+                    return actor
         return None
 
     def outlet_country(self, token: Token) -> str | None:
@@ -536,6 +552,15 @@ class ActorResolver:
         reporter = self.reporter_of(token)
         if reporter is not None:
             return reporter
+        if want_person and token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "dative"):
+            # "The South Korean president ... urged him to": the object is someone else than the subject
+            subjects = {c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+            subject_actors = [self.actor_of(self.doc[i]) for i in subjects]
+            for mention in reversed(self.mentions):
+                if mention.start < token.i and mention.is_person and role_on(mention.entry, self.published):
+                    actor = self.entry_actor(mention.entry, token.text)
+                    if not any(a is not None and a.name == actor.name for a in subject_actors):
+                        return actor
         if want_person:
             # "Trump met Rutte ... He praised Rutte": a subject pronoun continues the last subject
             sentences = [token.sent]

@@ -187,8 +187,10 @@ def is_passive(verb: Token) -> bool:
 def particle_of(verb: Token) -> set[str]:
     """Words completing a phrasal verb: particles anywhere, prepositions right after it ("fired at", not
     "marched ... on Sunday")."""
+    ends = [verb.i] + [c.right_edge.i for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     return {c.lower_ for c in verb.children if c.dep_ == "prt" or
-            (c.dep_ in ("prep", "advmod", "dobj") and c.i - verb.i <= 2 and c.i > verb.i)}
+            (c.dep_ in ("prep", "advmod", "dobj") and c.i > verb.i and
+             any(0 < c.i - end <= 2 for end in ends))}  # "pulled the United States out of the deal"
 
 
 @functools.lru_cache(maxsize=4096)
