@@ -40,6 +40,8 @@ OBJECT_CONTROL = {"urge", "ask", "call", "press", "tell", "order", "force", "all
                   "push", "want", "warn", "persuade", "help", "pressure", "instruct", "direct", "prompt", "spur",
                   "lead", "cause", "compel", "authorize", "authorise", "enable", "expect", "require", "request"}
 STATE_SECTORS = {"GOV", "MIL", "SPY", "COP", "LEG", "JUD"}
+AGREEMENTS = {"deal", "agreement", "accord", "treaty", "pact", "talks", "negotiations", "ceasefire", "truce",
+              "framework", "arrangement", "partnership", "alliance", "cooperation", "dialogue", "process"}
 UNDO_TYPES = {"CONCEDE", "RETREAT"}  # acts that end another act: "lifted sanctions", "halted strikes"
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "territory", "border", "capital", "airspace",
                "water", "waters", "soil", "coast", "port", "base", "street", "streets", "camp", "district", "area",
@@ -460,6 +462,14 @@ class Extractor:
                         holders.extend(with_conjuncts(child))  # "a U.S.-drafted plan for Gaza": the plan is the USA's
                 elif child.dep_ == "xcomp":
                     holders.append(child)
+        if pattern.type in ("REJECT", "AGREE", "SANCTION", "CONSULT"):
+            # "pulled the United States out of the nuclear deal with Iran": the deal's partner
+            for prep in verb.children:
+                if prep.dep_ in ("prep", "prt") and prep.lower_ not in pattern.target_preps:
+                    for node in prep.subtree:
+                        if node.dep_ == "pobj" and node.head.head.i in (verb.i, prep.i) and \
+                                node.lemma_.lower() in AGREEMENTS:
+                            holders.append(node)
         # one level down: "pledged 2 billion pounds in military loans to Ukraine"
         for holder in list(holders[1:]):
             for child in holder.children:
