@@ -564,6 +564,13 @@ class Extractor:
                     out.extend(g for g in child.children if g.dep_ == "pobj")
         return out
 
+    def own_thing(self, source: Actor, token: Token | None, target: Actor) -> bool:
+        """"Maduro closed Venezuela's border": a thing of the actor's own country is not a target."""
+        if token is None or target.country != source.country or target.sector is not None:
+            return False
+        return self.actors.mention_at(token) is None and token.pos_ == "NOUN" and \
+            any(c.dep_ == "poss" for c in token.children)
+
     def owned_by_pronoun(self, token: Token) -> bool:
         """"shut their doors": a thing whose only owner is a possessive pronoun is not an actor."""
         return (self.actors.mention_at(token) is None and self.actors.sector_of(token) is None and
@@ -681,7 +688,8 @@ class Extractor:
             if not source_tokens and trigger.dep_ in ("dobj", "nsubjpass", "attr") and \
                     self.book.is_light(trigger.head):
                 source_tokens = self.subjects(trigger.head)
-            target_tokens = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ in pattern.target_preps
+            preps = (*pattern.target_preps, "of")  # "the downing of a Russian warplane", "the siege of El Fasher"
+            target_tokens = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
                              for obj in c.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
             if not target_tokens and trigger.dep_ in ("dobj",) and self.book.is_light(trigger.head):
                 target_tokens = [t for c in trigger.head.children
@@ -744,6 +752,14 @@ class Extractor:
         rule = pattern.id + (".nominal" if nominal else "")
         mutual = any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or
                      t.lower_ == "another" and t.i > 0 and self.doc[t.i - 1].lower_ == "one" for t in target_tokens)
+        if not nominal and len({a.country for _, a in sources}) >= 2 and any(
+                c.lower_ == "each" for c in trigger.subtree if c.i < trigger.i + 4):
+            mutual = True  # "Russia and Ukraine each freed 157 prisoners"
+            targets = [(t, a) for t, a in targets if a.country not in {s.country for _, s in sources}]
+        if pattern.id == "mobilize.drill" and len({a.country for _, a in sources}) >= 2:
+            # "South Korea and the United States began their annual exercise": a joint exercise
+            pattern = replace(pattern, type="COOPERATE", id="cooperate.exercise", reciprocal=True)
+            targets = []
         if (pattern.reciprocal or mutual) and len(sources) >= 2 and not targets:
             for i, (s_tok, s_act) in enumerate(sources):
                 for j, (t_tok, t_act) in enumerate(sources):
@@ -753,7 +769,7 @@ class Extractor:
             return events
         for s_tok, s_act in sources:
             pairs = [(t_tok, t_act) for t_tok, t_act in targets if not same_actor(s_act, t_act)
-                     and not internal(s_act, t_act, pattern.type)]
+                     and not internal(s_act, t_act, pattern.type) and not self.own_thing(s_act, t_tok, t_act)]
             if not pairs and any(internal(s_act, t_act, pattern.type) for _, t_act in targets):
                 continue  # only its own institutions were addressed
             pairs = pairs or [(None, None)]

@@ -126,6 +126,8 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
             if lemma in c.planned_complement_verbs and dep in ("xcomp", "ccomp"):
                 return Factuality.PLANNED, head
             if lemma in c.planned_verbs and dep not in ("nsubj", "nsubjpass", "advcl", "conj"):
+                if speech and node is trigger and dep == "dobj":
+                    return Factuality.ASSERTED, None  # "rejected Russia's demand": the demand was made
                 if any(ch.dep_ == "neg" for ch in head.children):
                     return Factuality.NEGATED, head
                 return Factuality.PLANNED, head
