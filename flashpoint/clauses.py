@@ -17,11 +17,37 @@ sentence; this module says which tokens those are.
 """
 from __future__ import annotations
 
+import bisect
 from collections import deque
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 from .records import Event
+
+
+def token_offsets(doc: Doc) -> list[list[int]]:
+    """[start, length] of every token, without making Token objects (which is slow)."""
+    return doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist()
+
+
+def token_starts(doc: Doc) -> list[int]:
+    return doc.to_array(IDX).tolist()
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per document (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get("flashpoint.text")
+    if text is None:
+        text = doc.user_data["flashpoint.text"] = doc.text
+    return text
+
+
+def is_light(verb: Token) -> bool:
+    """"launched strikes", "carried out a raid": verbs.yaml's light verbs."""
+    from .events import patterns  # here: events imports actors, which imports places, which imports this
+
+    return patterns().is_light(verb)
 
 # Acts that take place somewhere physical: their objects and all their adjuncts can place them.
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "PROTEST", "CONCEDE", "COOPERATE"}
@@ -35,6 +61,8 @@ SKIP_DEPS = {"nsubj", "csubj", "csubjpass", "expl", "relcl", "ccomp", "parataxis
              "preconj", "aux", "auxpass", "neg", "case"}
 # Clause-level dependents that are part of the act only when they have no subject of their own.
 CLAUSAL_DEPS = {"advcl", "conj", "xcomp", "acl", "pcomp"}
+CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "conj", "parataxis"}
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj", "csubjpass"}
 # Prepositions that relate the act to another act or time span ("after the strikes", "since Sunday").
 OTHER_ACT_PREPS = {"after", "before", "since", "until", "till", "following", "amid", "despite", "ahead", "during",
                    "prior", "unlike", "like"}
@@ -57,15 +85,20 @@ class Scopes:
 
     def __init__(self, doc: Doc, events: list[Event]):
         self.doc = doc
-        self.by_offset = {token.idx: token for token in doc}
+        self.meeting = False
+        self.starts = token_starts(doc)
         self.trigger_types: dict[int, set[str]] = {}
         for event in events:
-            token = self.by_offset.get(event.trigger_start)
+            token = self.trigger(event)
             if token is not None:
                 self.trigger_types.setdefault(token.i, set()).add(event.event_type)
 
     def trigger(self, event: Event) -> Token | None:
-        return self.by_offset.get(event.trigger_start)
+        """The token at the event's trigger offset (found by bisection: making every Token is slow)."""
+        i = bisect.bisect_left(self.starts, event.trigger_start)
+        if i < len(self.starts) and self.starts[i] == event.trigger_start:
+            return self.doc[i]
+        return None
 
     def is_other_trigger(self, token: Token, trigger: Token) -> bool:
         return token.i != trigger.i and token.i in self.trigger_types
@@ -74,8 +107,11 @@ class Scopes:
         return bool(self.trigger_types.get(token.i, set()) & MATERIAL_TYPES)
 
     # -- the trigger's clause --------------------------------------------------------------------
-    def clause(self, trigger: Token, material: bool) -> list[tuple[Token, int]]:
-        """(token, depth) in the trigger's clause, breadth first; then the governing verb's clause."""
+    def clause(self, trigger: Token, material: bool, meeting: bool = False) -> list[tuple[Token, int]]:
+        """(token, depth) in the trigger's clause, breadth first; then the governing verb's clause
+        (depth + 100). `material`: the whole clause; else only adjuncts, and for a `meeting` also
+        the party met and what hangs from it ("met a Saudi delegation in Damascus")."""
+        self.meeting = meeting
         out = self._walk(trigger, trigger, material, set())
         governor = self.governor(trigger)
         if governor is not None:
@@ -102,8 +138,10 @@ class Scopes:
         if dep in SKIP_DEPS or self.is_other_trigger(child, trigger):
             return False
         if not material and dep not in ADJUNCT_DEPS:
-            # "held talks in Geneva": the meeting is the act, so its adjuncts are the act's
-            return dep in ("dobj", "attr") and child.lemma_.lower() in MEETING_NOUNS
+            # "held talks in Geneva": the meeting is the act, so its adjuncts are the act's; and
+            # "meet Araghchi in Geneva" often hangs the place from the person met
+            return dep in ("dobj", "attr", "dative") and (
+                self.meeting or child.lemma_.lower() in MEETING_NOUNS or child.pos_ == "PROPN")
         if dep in CLAUSAL_DEPS and child.pos_ in ("VERB", "AUX"):
             if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in child.children):
                 return False  # its own subject: another clause ("after Iranian forces fired ...")
@@ -118,29 +156,41 @@ class Scopes:
         return True
 
     def governor(self, trigger: Token) -> Token | None:
-        """The verb whose clause a noun trigger, or a trigger under a control verb, belongs to."""
+        """The verb whose clause a noun trigger, or a trigger under a control verb, belongs to: the
+        light verb that carries it ("launched a wave of airstrikes"), the verb it is the subject of
+        ("Israel's strikes killed 10 people in Tehran"), the verb it is controlled by ("moved to strike").
+        Not a verb that only mentions it ("denounced U.S. support"), a report, or another act."""
         node = trigger
+        link = None
         for _ in range(6):
             if node.head.i == node.i:
                 return None
             if node.pos_ in ("NOUN", "PROPN", "ADP", "NUM", "PRON") and node.dep_ in ARGUMENT_DEPS:
+                link = node.dep_ if node.pos_ != "ADP" else link
                 node = node.head
             elif node.i == trigger.i and node.dep_ == "xcomp":
+                link = "xcomp"
                 node = node.head
             else:
                 return None
             if node.pos_ in ("VERB", "AUX"):
                 if node.lemma_.lower() in REPORTING or self.is_other_trigger(node, trigger):
                     return None
-                return node
+                if link in ("nsubj", "nsubjpass", "xcomp") or is_light(node):
+                    return node
+                return None
         return None
 
     # -- the clauses above it --------------------------------------------------------------------
     def ancestors(self, trigger: Token, through_reports: bool) -> list[Token]:
-        """The verbs (and nouns) that govern the trigger, nearest first; stops at a report unless asked."""
+        """The clauses that govern the trigger's, nearest first: up through control, complement,
+        adverbial and coordinated clauses, not out of a relative clause ("an attack that Iran blamed
+        on Israel") nor from an act a verb only mentions; stops at a report unless asked."""
         out = []
-        node = trigger
-        while node.head.i != node.i:
+        node = self.governor(trigger) or trigger
+        if node.i == trigger.i and node.pos_ not in ("VERB", "AUX"):
+            return out
+        while node.head.i != node.i and node.dep_ in CLIMB_DEPS:
             node = node.head
             if node.lemma_.lower() in REPORTING and not through_reports:
                 break
@@ -159,24 +209,56 @@ class Scopes:
         return out
 
     def inside_other_clause(self, token: Token, trigger: Token, material_only: bool) -> bool:
-        """Is the token in the scope of another event's trigger that does not govern this one?"""
+        """Does the token belong to another event's clause? Its nearest governing trigger is another
+        event's ("launched missiles at Israel ... and vowed to fight": Israel is the launch's), unless
+        that act is this one's subject ("airstrikes on positions in Syria killed five fighters").
+        With material_only, verbal acts' clauses are not counted ("speaking in Istanbul, accused")."""
         node = token
         while True:
-            if node.i != trigger.i and node.i in self.trigger_types and not node.is_ancestor(trigger):
-                if not material_only or self.is_material_trigger(node):
-                    return True
+            if node.i == trigger.i:
+                return False
+            if node.i in self.trigger_types and (not material_only or self.is_material_trigger(node)):
+                if node.head.i == trigger.i and node.dep_ in ("nsubj", "nsubjpass"):
+                    return False
+                return True
             if node.head.i == node.i:
                 return False
             node = node.head
 
-    def in_report_frame(self, token: Token) -> bool:
-        """Attached to a reporting verb, or inside the subject of one ("officials, speaking in Washington")."""
+    @staticmethod
+    def elsewhere(token: Token, trigger: Token, strict: bool = True) -> bool:
+        """For the rest-of-sentence search: is the token somewhere that cannot be the act's setting?
+        Below the trigger but outside its clause (left out on purpose: "agreed to hold talks next week";
+        unless strict, a phrase that only hangs from the act's object counts as the act's: "accepted a
+        ceasefire on Tuesday"), or in a clause describing some other thing ("the round planned for June 15")."""
+        node = token
+        below = trigger.is_ancestor(token)
+        if below and strict:
+            return True
+        while node.head.i != node.i and node.i != trigger.i:
+            if node.dep_ in ("relcl", "acl") and not node.is_ancestor(trigger):
+                return True
+            if below and node.dep_ in CLAUSE_DEPS:
+                return True
+            node = node.head
+        return False
+
+    def report_frame(self, token: Token) -> Token | None:
+        """The reporting verb a phrase is attached to, directly or inside its subject ("In Washington,
+        officials said ...", "officials, speaking in Washington, said ..."), or None."""
         node = token
         while node.head.i != node.i:
             head = node.head
-            if head.lemma_.lower() in REPORTING and node.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
-                return True
-            if node.dep_ in ("ccomp",):
-                return False
+            if node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis") and \
+                    head.lemma_.lower() not in REPORTING:
+                return None
+            if head.lemma_.lower() in REPORTING and node.dep_ not in ("ccomp", "xcomp", "conj", "parataxis"):
+                return head
             node = head
-        return False
+        return None
+
+    def speaker_place_of_other(self, token: Token, trigger: Token) -> bool:
+        """Is the phrase where someone reported this act from, rather than part of the act? (Where the
+        report hangs under the act itself, "Araghchi, speaking in Istanbul, accused ...", it is the act's.)"""
+        frame = self.report_frame(token)
+        return frame is not None and frame.i != trigger.i and not trigger.is_ancestor(frame)

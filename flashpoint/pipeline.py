@@ -1,4 +1,4 @@
-"""Glue: Article -> spaCy Doc -> actors -> events. The one function most users need."""
+"""Glue: Article -> spaCy Doc -> actors -> events -> places and dates. The one function most users need."""
 from __future__ import annotations
 
 import warnings
@@ -8,8 +8,10 @@ from spacy.tokens import Doc
 
 from . import nlp as nlp_stage
 from .actors import ActorResolver
+from .dates import date_events
 from .events import extract
-from .ingest import as_date, language_of, mask_dateline
+from .ingest import as_date, dateline, language_of, mask_dateline
+from .places import locate_events
 from .records import Article, Coded, Event
 
 
@@ -20,7 +22,17 @@ class NotEnglishWarning(UserWarning):
 def code_doc(doc: Doc, article: Article) -> list[Event]:
     """Events of an article whose text has already been parsed."""
     resolver = ActorResolver(doc, article.published)
-    return extract(doc, article, resolver)
+    events = extract(doc, article, resolver)
+    if not events:
+        return events
+    # Geo/time: where and when each act happened. Relative dates need the publication date; a wire
+    # dateline ("JERUSALEM, June 16, 2025 (Wire) —") gives it when the caller did not.
+    published = article.published or dateline(article.text)[0]
+    masked = mask_dateline(article.text)  # what code_articles parsed: doc.text, which is costly to rebuild
+    if len(doc) and all(masked[t.idx:t.idx + len(t.text)] == t.text for t in (doc[0], doc[-1])) and \
+            len(masked) == doc[-1].idx + len(doc[-1].text_with_ws):
+        doc.user_data.setdefault("flashpoint.text", masked)
+    return date_events(locate_events(events, doc), doc, published)
 
 
 def code_article(text: str, published=None, outlet: str | None = None, article_id: str = "-",
