@@ -86,6 +86,10 @@ class Attributor:
                 name = outlet_name(self.doc[t.left_edge.i:t.i + 1].text)
                 if name:
                     return name
+                speaking_to = t.head.lower_ == "to" and t.head.head.lemma_.lower() in ("speak", "talk") or \
+                    t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() == "tell"
+                if speaking_to and t.ent_type_ == "ORG" and self.resolver.actor_of(t) is None:
+                    return self.doc[t.left_edge.i:t.i + 1].text  # an outlet we don't list by name
         return None
 
     def from_reporting_verb(self, verb: Token, carry: bool = True) -> Attribution | None:
@@ -94,6 +98,9 @@ class Attributor:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "obj") and child.pos_ == "PROPN":
                 outlet = outlet_name(self.doc[child.left_edge.i:child.i + 1].text) or outlet
+                if outlet is None and verb.lemma_.lower() == "tell" and child.ent_type_ == "ORG" and \
+                        self.resolver.actor_of(child) is None:
+                    outlet = self.doc[child.left_edge.i:child.i + 1].text  # "told Meridian Wire": an outlet we don't list
             if child.dep_ == "prep" and child.lower_ in ("to", "with", "in"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":

@@ -857,7 +857,7 @@ class Extractor:
         undone = {c.i for i, t in triggers.items() if events[i].event_type in UNDO_TYPES
                   for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
         for token in self.doc:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in undone:
+            if token.pos_ == "NOUN" and token.i not in undone:  # not "in March"
                 pattern = self.noun_pattern(token)
                 if pattern is None:
                     continue
