@@ -17,6 +17,10 @@ from .factuality import cues
 from .records import Attribution
 
 DATA = Path(__file__).parent / "data"
+# Last words of news outlets' names, for outlets not listed in data/outlets.yaml ("told Meridian Wire").
+OUTLET_WORDS = {"News", "Wire", "Post", "Times", "Journal", "Press", "Agency", "Radio", "TV", "Television", "Daily",
+                "Herald", "Tribune", "Telegraph", "Guardian", "Ledger", "Gazette", "Network", "Channel", "Review",
+                "Monitor", "Observer", "Express", "Mail", "Standard", "Chronicle", "Broadcasting", "Media"}
 # Verbs that make a claim about the act under them without being reporting verbs.
 CLAIM_FRAMES = {"accuse", "blame", "deny", "allege", "charge", "credit", "hold"}
 ANONYMOUS_HEADS = {"official", "source", "person", "diplomat", "officer", "aide", "insider", "people"}
@@ -88,7 +92,7 @@ class Attributor:
                     return name
                 speaking_to = t.head.lower_ == "to" and t.head.head.lemma_.lower() in ("speak", "talk") or \
                     t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() == "tell"
-                if speaking_to and t.ent_type_ == "ORG" and self.resolver.actor_of(t) is None:
+                if speaking_to and (t.ent_type_ == "ORG" or t.text in OUTLET_WORDS) and self.resolver.actor_of(t) is None:
                     return self.doc[t.left_edge.i:t.i + 1].text  # an outlet we don't list by name
         return None
 
@@ -98,7 +102,8 @@ class Attributor:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "obj") and child.pos_ == "PROPN":
                 outlet = outlet_name(self.doc[child.left_edge.i:child.i + 1].text) or outlet
-                if outlet is None and verb.lemma_.lower() == "tell" and child.ent_type_ == "ORG" and \
+                if outlet is None and verb.lemma_.lower() == "tell" and (child.ent_type_ == "ORG" or
+                                                                      child.text in OUTLET_WORDS) and \
                         self.resolver.actor_of(child) is None:
                     outlet = self.doc[child.left_edge.i:child.i + 1].text  # "told Meridian Wire": an outlet we don't list
             if child.dep_ == "prep" and child.lower_ in ("to", "with", "in"):
