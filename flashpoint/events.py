@@ -401,7 +401,8 @@ class Extractor:
                 return with_conjuncts(objs[0])
             if governor.pos_ in ("VERB", "AUX"):
                 return self.subjects(governor, depth + 1)
-        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+            # ("American soldiers killed in the war" are the victims, not the killers)
             owner = self.owner_of(head)
             if owner:
                 return owner
@@ -709,16 +710,23 @@ class Extractor:
             place, place_token = self.location_country(trigger, pattern) or (None, None)
         anchor = place
         if anchor is None and any(self.unanchored(t) for t in [*source_tokens, *target_tokens]):
-            # "... in Baghdad ..., and security forces fired tear gas": the sentence's place
-            found = self.location_country(trigger.sent.root, pattern)
+            # "... in Baghdad ..., and security forces fired tear gas": the sentence's place, or the last
+            # sentence's ("Thousands marched in Khartoum. Security forces shot dead three protesters.")
+            sent = trigger.sent
+            for _ in range(2):
+                found = self.location_country(sent.root, pattern)
+                if found or sent.start == 0:
+                    break
+                sent = self.doc[sent.start - 1].sent
             anchor = found[0] if found else None
         sources = [(tok, act) for tok in source_tokens for act in self.actors_for(tok, anchor)]
         # a group named as the target takes the sentence's place only when it is at the receiving end of force
         target_anchor = anchor if pattern.type in ("COERCE", "ASSAULT", "PROTEST") else place
         targets = [(tok, act) for tok in target_tokens for act in self.actors_for(tok, target_anchor)]
         located = False
-        if not targets and place and pattern.type in LOCATED_TYPES - {"PROTEST"} and sources and \
-                all(a.country != place for _, a in sources):
+        if not targets and place and pattern.type in LOCATED_TYPES - {"PROTEST"} and sources and (
+                all(a.country != place for _, a in sources) or pattern.type in ("ASSAULT", "COERCE")):
+            # (an attack or a raid at home is on home ground: "the RSF struck a power station in Atbara")
             # "Israel resumed airstrikes across Gaza": the place is the target
             targets = [(place_token, Actor(self.actors.phrase_text(place_token), place, None))]
             located = True
