@@ -700,8 +700,11 @@ class Extractor:
                 source_tokens = self.adjunct_source(trigger)
                 if source_tokens and not target_tokens and trigger.head.dep_ == "prep":
                     # "told Macron in a telephone call": the call is with Macron
-                    target_tokens = [t for c in trigger.head.head.children if c.dep_ in ("dobj", "dative")
-                                     for t in with_conjuncts(c)]
+                    governor = trigger.head.head
+                    target_tokens = [t for c in governor.children if c.dep_ in ("dobj", "dative")
+                                     for t in with_conjuncts(c)] or [
+                        g for c in governor.children if c.dep_ == "prep" and c.lower_ == "to"
+                        for g in c.children if g.dep_ == "pobj"]  # "apologised to Qatar's PM during a call"
         else:
             source_tokens = self.subjects(trigger)
             target_tokens = self.targets(trigger, pattern, {t.i for t in source_tokens})

@@ -125,7 +125,8 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
                 return Factuality.NEGATED, head
             if lemma in c.planned_complement_verbs and dep in ("xcomp", "ccomp"):
                 return Factuality.PLANNED, head
-            if lemma in c.planned_verbs and dep not in ("nsubj", "nsubjpass", "advcl", "conj"):
+            if lemma in c.planned_verbs and dep in ("xcomp", "ccomp", "dobj", "pcomp", "oprd", "attr", "acomp"):
+                # (a frame governs its complements, not its adjuncts: "rejected X during a call with Trump")
                 if speech and node is trigger and dep == "dobj":
                     return Factuality.ASSERTED, None  # "rejected Russia's demand": the demand was made
                 if any(ch.dep_ == "neg" for ch in head.children):
