@@ -66,7 +66,11 @@ class Attributor:
 
     # -- pieces ---------------------------------------------------------------------------------
     def claimant_phrase(self, token: Token) -> str:
-        """"three U.S. officials who spoke to CBS News" -> "three U.S. officials"."""
+        """"three U.S. officials who spoke to CBS News" -> "three U.S. officials";
+        "Ukraine's deputy defence minister, Hanna Maliar," -> "Hanna Maliar" (the named person)."""
+        for child in token.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "NOUN":
+                return self.claimant_phrase(child)
         left = token.left_edge.i
         right = token.i
         for child in token.rights:

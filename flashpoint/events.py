@@ -42,6 +42,8 @@ OBJECT_CONTROL = {"urge", "ask", "call", "press", "tell", "order", "force", "all
 STATE_SECTORS = {"GOV", "MIL", "SPY", "COP", "LEG", "JUD"}
 AGREEMENTS = {"deal", "agreement", "accord", "treaty", "pact", "talks", "negotiations", "ceasefire", "truce",
               "framework", "arrangement", "partnership", "alliance", "cooperation", "dialogue", "process"}
+DISPUTE_VERBS = {"deny", "reject", "dismiss", "refute", "call", "brand", "describe", "rebuff", "contest", "dispute"}
+CLAIM_NOUNS = {"charge", "allegation", "accusation", "claim", "report", "assertion", "account", "version", "story"}
 UNDO_TYPES = {"CONCEDE", "RETREAT"}  # acts that end another act: "lifted sanctions", "halted strikes"
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "territory", "border", "capital", "airspace",
                "water", "waters", "soil", "coast", "port", "base", "street", "streets", "camp", "district", "area",
@@ -877,7 +879,47 @@ class Extractor:
                     events.append(event)
         events.extend(self.implied_threats(events, triggers))
         events = self.event_anaphora(events, triggers)
+        events = self.disputes(events)
         return merge(events)
+
+    def disputes(self, events: list[Event]) -> list[Event]:
+        """"Mali's junta accused France of supplying weapons, an allegation Paris rejected as false": the
+        claim keeps its claimant and gains `disputed_by`; the disputer's side is a negated copy."""
+        out = list(events)
+        for token in self.doc:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in DISPUTE_VERBS:
+                continue
+            claim = None
+            if token.dep_ == "relcl" and token.head.lemma_.lower() in CLAIM_NOUNS:
+                claim = token.head  # "..., a charge Kyiv dismissed as absurd"
+            else:
+                claim = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS), None)
+            if claim is None:
+                continue
+            disputers = [a for t in self.subjects(token) if (a := self.actor(t))]
+            if not disputers:
+                continue
+            disputer = disputers[0]
+            # the claims disputed: attributed acts of this sentence, or of the one before for "the report"
+            sentences = {token.sent.start}
+            if token.sent.start > 0 and claim.dep_ == "dobj":
+                sentences.add(self.doc[token.sent.start - 1].sent.start)
+            for index, event in enumerate(events):
+                in_scope = self.doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+                if in_scope is None or in_scope.sent.start not in sentences:
+                    continue
+                if event.attribution is None or event.factuality is not Factuality.ASSERTED or \
+                        event.source.country == disputer.country and event.event_type in SPEECH_TYPES:
+                    continue
+                if event.attribution.claimant_actor is not None and \
+                        event.attribution.claimant_actor.country == disputer.country:
+                    continue
+                disputed = replace(event.attribution, disputed_by=(*event.attribution.disputed_by, disputer.text))
+                out[index] = replace(out[index], attribution=disputed)
+                out.append(replace(event, factuality=Factuality.NEGATED, rule=event.rule + ".disputed",
+                                   attribution=Attribution(disputer.text, None, disputer),
+                                   extras={**event.extras, "disputes": event.rule}))
+        return out
 
 
 def speaks_for(attribution: Attribution, source: Actor) -> bool:
@@ -929,10 +971,10 @@ def merge(events: list[Event]) -> list[Event]:
     protesting = {(e.source.country, e.evidence.start) for e in out if e.event_type == "PROTEST"}
     out = [e for e in out if not (e.event_type == "ACCUSE" and e.source.sector == "CVL" and
                                   (e.source.country, e.evidence.start) in protesting)]
-    named = {(e.source.country, e.event_type, e.evidence.start) for e in out
+    named = {(e.source.country, e.event_type, e.factuality, e.evidence.start) for e in out
              if e.target is not None and not e.extras.get("target_from")}
     out = [e for e in out if not (e.extras.get("target_from") and
-                                  (e.source.country, e.event_type, e.evidence.start) in named)]
+                                  (e.source.country, e.event_type, e.factuality, e.evidence.start) in named)]
     targeted = {(e.source.country, e.event_type, e.factuality) for e in out if e.target is not None}
     return [e for e in out if e.target is not None or (e.source.country, e.event_type, e.factuality) not in targeted]
 

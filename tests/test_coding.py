@@ -238,3 +238,18 @@ def test_unknown_verb_built_on_a_known_one_falls_back_with_low_confidence():
     assert event.rule.endswith(".similar")
     assert event.target.country == "UKR"
     assert event.confidence < 0.6
+
+
+def test_disputed_claim_keeps_its_claimant_and_gains_the_disputer():
+    events = code("Mali's junta accused France of supplying weapons to jihadist groups, an allegation Paris rejected "
+                  "as false.")
+    aid = {e.factuality: e for e in find(events, "AID")}
+    assert aid[Factuality.ASSERTED].attribution.claimant == "Mali's junta"
+    assert aid[Factuality.ASSERTED].attribution.disputed_by == ("Paris",)
+    assert aid[Factuality.NEGATED].attribution.claimant == "Paris"
+
+
+def test_named_spokesperson_in_apposition_is_the_claimant():
+    events = code("Russian forces struck Kharkiv overnight, Ukraine's deputy defence minister, Hanna Maliar, said.")
+    [event] = find(events, "ASSAULT")
+    assert event.attribution is not None and event.attribution.claimant == "Hanna Maliar"
