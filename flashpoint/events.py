@@ -751,6 +751,21 @@ class Extractor:
             guessed = True
         if not targets and pattern.type in ("THREATEN", "ACCUSE") and not nominal and pattern.clause:
             targets = [(t, a) for t in self.threatened(trigger) if (a := self.actor(t))]
+        if not targets and pattern.type == "THREATEN" and not nominal and sources:
+            # "vowed to avenge the civilians killed in Indian strikes", "would crush any attempt at Taiwanese
+            # independence": the first other actor named in what is threatened
+            home = {a.country for _, a in sources}
+            for clause in trigger.children:
+                if clause.dep_ not in ("ccomp", "xcomp", "advcl"):
+                    continue
+                for token in clause.subtree:
+                    if token.dep_ in ("dobj", "pobj", "nsubjpass", "poss", "amod", "compound", "nsubj"):
+                        actor = self.actor(token)
+                        if actor is not None and actor.country not in home and actor.country:
+                            targets = [(token, actor)]
+                            break
+                if targets:
+                    break
         if not targets and pattern.type == "REQUEST" and not nominal:
             targets = [(t, a) for t in self.threatened(trigger, addressee=True) if (a := self.actor(t))]
         if not targets and nominal and pattern.type in ("ACCUSE", "THREATEN", "REQUEST") and \
