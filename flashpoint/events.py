@@ -544,6 +544,21 @@ class Extractor:
                 token.head.lower_ in ("on", "in", "at", "into", "toward", "towards", "across", "over"):
             actor = Actor(actor.text, actor.country, None)  # "strikes on Beirut" hit a city, not a cabinet
         out = [actor]
+        count = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+        if count is not None and token.lemma_.lower() in ("country", "state", "nation", "government") and \
+                token.tag_ == "NNS":
+            # "recalled its ambassadors from the three countries": the last three states named
+            number = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(count.lower_) or (
+                int(count.text) if count.text.isdigit() else 0)
+            named = []
+            for mention in reversed(self.actors.mentions):
+                if mention.start < token.i and mention.entry.kind in ("country", "capital") and \
+                        mention.entry.country not in named:
+                    named.append(mention.entry.country)
+                if len(named) == number:
+                    break
+            if len(named) == number:
+                return [Actor(actor.text, country, actor.sector) for country in reversed(named)]
         for child in token.lefts:
             mention = self.actors.mention_at(child)
             if child.dep_ in ("amod", "compound") and mention is not None and child.conjuncts:

@@ -127,8 +127,10 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
                 return Factuality.PLANNED, head
             if lemma in c.planned_verbs and dep in ("xcomp", "ccomp", "dobj", "pcomp", "oprd", "attr", "acomp"):
                 # (a frame governs its complements, not its adjuncts: "rejected X during a call with Trump")
-                if speech and node is trigger and dep == "dobj":
-                    return Factuality.ASSERTED, None  # "rejected Russia's demand": the demand was made
+                if node is trigger and dep == "dobj" and (speech or trigger.pos_ == "NOUN" and any(
+                        ch.dep_ in ("det", "poss") and ch.lower_ not in ("a", "an", "any", "no") for ch in trigger.children)):
+                    # "rejected Russia's demand", "rejected the latest U.N. sanctions": they were made
+                    return Factuality.ASSERTED, None
                 if any(ch.dep_ == "neg" for ch in head.children):
                     return Factuality.NEGATED, head
                 return Factuality.PLANNED, head
