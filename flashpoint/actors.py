@@ -570,6 +570,8 @@ class ActorResolver:
                 for mention in reversed(self.mentions):
                     if sent.start <= mention.start < min(sent.end, token.i) and mention.is_person:
                         head = self.doc[mention.end - 1]
+                        while head.dep_ in ("compound", "appos", "flat") and head.head.i != head.i:
+                            head = head.head  # "Iran's Foreign Minister Abbas Araghchi": the title is the subject
                         if head.dep_ in ("nsubj", "nsubjpass") and role_on(mention.entry, self.published):
                             return self.entry_actor(mention.entry, token.text)
             for sent in reversed(sentences):

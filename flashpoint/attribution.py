@@ -123,9 +123,11 @@ class Attributor:
         outlet = outlet or self.outlet_in(subj)
         if subj.lower_ in ("he", "she", "they"):
             earlier = self._previous.get(verb.sent.start) if carry else None
-            if earlier is not None and (subj.lower_ == "they") == _plural(earlier.claimant):
-                return earlier  # "They added that ...": the same sources go on
             actor = self.resolver.actor_of(subj)
+            if earlier is not None and (subj.lower_ == "they") == _plural(earlier.claimant) and (
+                    subj.lower_ == "they" or actor is None or actor.name is None or
+                    earlier.claimant_actor is not None and earlier.claimant_actor.name == actor.name):
+                return earlier  # "They added that ...": the same sources go on
             claimant = actor.name or actor.text if actor else subj.text
             return Attribution(claimant, outlet, actor)
         own_outlet = outlet_name(self.claimant_phrase(subj))
