@@ -230,7 +230,8 @@ def ingest(
                 if kind == "rejected":
                     progress.console.print(f"[red]error[/red]: {escape(name)}: {escape(detail)}", highlight=False)
                 elif verbose:
-                    progress.console.print(f"{kind}: {escape(name)} {escape(detail)}", highlight=False)
+                    label = "already stored" if kind == "duplicate" else kind
+                    progress.console.print(f"{label}: {escape(name)} {escape(detail)}", highlight=False)
 
             summary = ingest_corpus(inputs, store, workers=workers, published=date, outlet=outlet, on_item=on_item)
             totals = store.counts()
@@ -238,12 +239,17 @@ def ingest(
         err.print("interrupted: every article reported stored is in the database; run the same command "
                   "again to finish", highlight=False)
         raise typer.Exit(130)
-    err.print(f"{summary.stored} articles stored ({summary.events} events, {summary.copies} copies), "
-              f"{summary.duplicates} already stored, {summary.rejected} inputs rejected; {escape(str(db))} holds "
-              f"{totals['articles']} articles, {totals['events']} events, {totals['clusters']} clusters "
+    err.print(f"{_n(summary.stored, 'article')} stored ({_n(summary.events, 'event')}, "
+              f"{_n(summary.copies, 'copy', 'copies')} of another), {summary.duplicates} already stored, "
+              f"{_n(summary.rejected, 'input')} rejected; {escape(str(db))} holds {_n(totals['articles'], 'article')}, "
+              f"{_n(totals['events'], 'event')}, {_n(totals['clusters'], 'cluster')} "
               f"({totals['corroborated']} with 2+ independent sources)", highlight=False)
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _n(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
 class EventsFormat(str, Enum):
@@ -341,20 +347,26 @@ class _output:
 
 
 def stored_events_table(events: list[dict]) -> Table:
-    table = Table(header_style="bold")
-    for column in ("date", "source", "type", "target", "fact.", "place", "sources", "cluster", "article", "evidence"):
-        table.add_column(column, overflow="fold")
+    from rich import box
+
+    table = Table(header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
+                  caption="src: independent sources/articles of the event's cluster; dim date: publication date")
+    for column, width in (("date", 10), ("source", 6), ("type", 7), ("target", 6), ("fact.", 8)):
+        table.add_column(column, no_wrap=True, min_width=width)
+    table.add_column("place", overflow="fold", min_width=8, max_width=14)
+    table.add_column("src", no_wrap=True, min_width=3)
+    table.add_column("outlet", overflow="fold", min_width=10, max_width=14)
+    table.add_column("evidence", overflow="fold", ratio=1, min_width=20)
     for e in events:
         target = e["target"]
         place = e["location"]["name"] if e.get("location") else ""
         date = e["event_date"] or (f"[dim]{e['published']}[/dim]" if e.get("published") else "")
-        table.add_row(date, escape(e["source"]["code"] or e["source"]["text"]),
-                      e["event_type"] + (f"/{e['mode']}" if e["mode"] else ""),
+        table.add_row(date, escape(e["source"]["code"] or e["source"]["text"]), e["event_type"],
                       escape(target["code"] or target["text"]) if target else "-", e["factuality"], escape(place),
-                      f"{e['n_independent_sources']}/{e['n_articles']}", (e["cluster_id"] or "")[:9],
-                      escape(Path(e["article"]).name) + (" [dim](copy)[/dim]" if e.get("copy_of") else ""),
-                      escape(_clip(e["evidence"]["sentence"], 70)))
-    table.caption = "sources: independent sources / articles reporting the event's cluster; grey date: publication"
+                      f"{e['n_independent_sources']}/{e['n_articles']}",
+                      escape(e.get("outlet") or Path(e["article"]).name)
+                      + (" [dim](copy)[/dim]" if e.get("copy_of") else ""),
+                      escape(_clip(e["evidence"]["sentence"], 90)))
     return table
 
 
@@ -394,6 +406,170 @@ def articles(
                               (row["copy_of"] or "")[:12])
         out.print(table)
         err.print(f"{n} {'rejected inputs' if errors else 'articles'}", highlight=False)
+
+
+# ---------------------------------------------------------------- the dashboard
+
+@app.command()
+def serve(
+    db: Path = typer.Option(Path("flashpoint.duckdb"), "--db", help=DB_HELP),
+    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="TCP port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    wait: float = typer.Option(5.0, help=WAIT_HELP),
+):
+    """Open the dashboard in the browser: overview, events, dyads, actors, network, brief, and the JSON
+    API (its docs at /docs). The database is opened read-only for as long as it runs."""
+    import uvicorn
+
+    from .store import StoreError, StoreLocked
+    from .web.app import create_app
+
+    try:
+        application = create_app(db, wait=wait)
+    except StoreError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False)
+        raise typer.Exit(EXIT_BUSY if isinstance(exc, StoreLocked) else 1)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"flashpoint dashboard on http://{shown}:{port}/ (API docs: /docs); Ctrl+C stops it",
+              highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+# ---------------------------------------------------------------- analysis: brief, escalation, network
+
+def _period_dates(since: Optional[str], until: Optional[str]):
+    from .ingest import as_date
+
+    dates = []
+    for flag, value in (("since", since), ("until", until)):
+        date = as_date(value)
+        if value and date is None:
+            raise typer.BadParameter(f"--{flag} {value!r} is not a date like 2025-06-13")
+        dates.append(date)
+    return dates
+
+
+def _dyad_codes(dyad: Optional[str]):
+    """'ISR-IRN' -> ('ISR', 'IRN'); '*' (or nothing) for any side; actor codes such as ISRMIL-IRNGOV too."""
+    import re
+
+    if not dyad:
+        return None, None
+    parts = dyad.strip().upper().split("-")
+    if len(parts) != 2 or not all(re.fullmatch(r"\*|[A-Z]{3,}", p) for p in parts):
+        raise typer.BadParameter(f"--dyad {dyad!r} is not SOURCE-TARGET like ISR-IRN (country or actor codes, "
+                                 f"'*' for any side)")
+    return tuple(None if p == "*" else p for p in parts)
+
+
+class BriefFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def brief(
+    db: Path = typer.Option(Path("flashpoint.duckdb"), "--db", help=DB_HELP),
+    since: Optional[str] = typer.Option(None, help="First day of the period (YYYY-MM-DD); default: the first stored."),
+    until: Optional[str] = typer.Option(None, help="Last day of the period; default: the last stored."),
+    format: BriefFormat = typer.Option(BriefFormat.md, "--format", "-f", help="md or html."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    wait: float = typer.Option(5.0, help=WAIT_HELP),
+):
+    """Situation brief: escalation per main dyad, significant events, rejected or proposed moves, threats,
+    who said what. Every sentence cites a stored event (outlet, date, quoted evidence)."""
+    from .brief import build_brief, render_html, render_markdown
+
+    first, last = _period_dates(since, until)
+    with _open_store(db, True, wait) as store:
+        result = build_brief(store, first, last)
+    text = render_markdown(result) if format is BriefFormat.md else render_html(result)
+    if output is None:
+        typer.echo(text)
+        return
+    output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    n = sum(len(section.sentences) for section in result.sections)
+    err.print(f"brief for {escape(result.period)} ({n} sentences) written to {escape(str(output))}", highlight=False)
+
+
+class EscalationFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command(name="escalation")
+def escalation_cmd(
+    db: Path = typer.Option(Path("flashpoint.duckdb"), "--db", help=DB_HELP),
+    dyad: Optional[str] = typer.Option(None, help="Source and target, e.g. ISR-IRN (country or actor codes, '*' for "
+                                                  "any side); default: all events."),
+    since: Optional[str] = typer.Option(None, help="First day shown (the baseline reaches back before it)."),
+    until: Optional[str] = typer.Option(None, help="Last day; default: the last stored event's."),
+    window: int = typer.Option(7, min=1, help="Days the conflict intensity is averaged over."),
+    baseline: int = typer.Option(28, min=1, help="Days before the window that make the baseline."),
+    undirected: bool = typer.Option(False, "--undirected", help="Both directions of the dyad together."),
+    format: EscalationFormat = typer.Option(EscalationFormat.table, "--format", "-f", help="table or jsonl."),
+    wait: float = typer.Option(5.0, help=WAIT_HELP),
+):
+    """The escalation index, one row a day, and its change points (formula: README, "Escalation index")."""
+    from .analyze import escalation
+
+    source, target = _dyad_codes(dyad)
+    first, last = _period_dates(since, until)
+    with _open_store(db, True, wait) as store:
+        result = escalation(store, source, target, first, last, window, baseline, undirected=undirected)
+    changes = {c.date: c for c in result.change_points}
+    if format is EscalationFormat.jsonl:
+        for p in result.points:
+            row = p.to_dict()
+            row["change_point"] = changes[p.date].to_dict() if p.date in changes else None
+            out.print(json.dumps(row, ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
+        return
+    table = Table(header_style="bold", title=f"escalation index, {escape(result.label)}")
+    for column in ("date", "conflict", "coop.", "intensity", "baseline", "index", "change"):
+        table.add_column(column, justify="left" if column in ("date", "change") else "right", no_wrap=True)
+    for p in result.points:
+        change = changes.get(p.date)
+        table.add_row(p.date.isoformat(), f"{p.conflict:.1f}", f"{p.cooperation:.1f}", f"{p.intensity:.2f}",
+                      f"{p.baseline:.2f}", f"{p.index:+.2f}", change.direction if change else "")
+    out.print(table)
+    for change in result.change_points:
+        out.print(escape(change.description), highlight=False)
+    err.print(f"{len(result.points)} days; status on the last day: {result.status}" if result.points
+              else "no events", highlight=False)
+
+
+@app.command()
+def network(
+    db: Path = typer.Option(Path("flashpoint.duckdb"), "--db", help=DB_HELP),
+    since: Optional[str] = typer.Option(None, help="Events on or after this date."),
+    until: Optional[str] = typer.Option(None, help="Events on or before this date."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the network as GraphML to this file."),
+    top: int = typer.Option(10, min=0, help="How many actors to list."),
+    method: str = typer.Option("degree", help="Centrality: degree (weighted, acts in and out) or pagerank."),
+    wait: float = typer.Option(5.0, help=WAIT_HELP),
+):
+    """The actor network (who acts on whom, asserted acts): the most central actors, and GraphML with -o."""
+    from .analyze import actor_network, centrality, write_graphml
+
+    if method not in ("degree", "pagerank"):
+        raise typer.BadParameter(f"--method {method!r}: degree or pagerank")
+    first, last = _period_dates(since, until)
+    with _open_store(db, True, wait) as store:
+        graph = actor_network(store, first, last)
+    table = Table(header_style="bold", title=f"actors by {method} centrality")
+    for column in ("#", "actor", "name", method, "acts"):
+        table.add_column(column, justify="right" if column in ("#", method, "acts") else "left")
+    for rank, (code, score) in enumerate(centrality(graph, method)[:top], 1):
+        node = graph.nodes[code]
+        table.add_row(str(rank), escape(code), escape(node.get("name") or ""),
+                      f"{score:.0f}" if method == "degree" else f"{score:.4f}", str(node.get("n_events", 0)))
+    out.print(table)
+    if output is not None:
+        write_graphml(graph, output)
+        err.print(f"{graph.number_of_nodes()} actors and {graph.number_of_edges()} edges written to "
+                  f"{escape(str(output))}", highlight=False)
+    else:
+        err.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges", highlight=False)
 
 
 def main() -> None:  # pragma: no cover

@@ -111,3 +111,20 @@ def flashpoint_exe() -> str:
     if not found:
         pytest.fail("the flashpoint console script is not installed; run `pip install -e .`")
     return found
+
+
+XSS_CORPUS = ROOT / "tests" / "data" / "xss"
+
+
+@pytest.fixture(scope="session")
+def dashboard_db(tmp_path_factory, nlp) -> Path:
+    """A real store for the dashboard's tests: examples/ and the XSS corpus (tests/data/xss/: titles,
+    bodies, outlets and URLs carrying <script>, on*= handlers and javascript: links), ingested once."""
+    from flashpoint.corpus import ingest
+    from flashpoint.store import Store
+
+    path = tmp_path_factory.mktemp("dashboard") / "flashpoint.duckdb"
+    with Store.open(path) as store:
+        summary = ingest([str(EXAMPLES), str(XSS_CORPUS)], store)
+    assert summary.rejected == 0 and summary.events > 0
+    return path
