@@ -36,9 +36,9 @@ class IngestSummary:
     rejected: int = 0  # inputs that could not be read, or are not English
 
 
-# on_item(kind, name, detail): kind is "stored" (detail: "<article id> <n> events[ copy of <id>]"),
-# "duplicate" (detail: the stored article id) or "rejected" (detail: the reason). Called after the fact
-# is durable: "stored" only once the article's transaction has committed.
+# on_item(kind, name, detail): kind is "stored" (detail: "(<article id>, <n> events[, copy of <id>])"),
+# "duplicate" (detail: "(<stored article id>)") or "rejected" (detail: the reason). Called once the fact
+# is durable: "stored" only after the article's transaction has committed.
 OnItem = Callable[[str, str, str], None]
 
 
@@ -62,14 +62,16 @@ def ingest(inputs: Iterable[str], store: Store, *, workers: int = 1, batch_size:
             digest = content_hash(item)
             if digest in in_flight or store.has_article(digest):
                 summary.duplicates += 1
-                notify("duplicate", item.id, digest)
+                notify("duplicate", item.id, f"({digest})")
                 continue
             in_flight.add(digest)
             yield item
 
-    for coded, sig in coded_stream(fresh(), workers=workers, batch_size=batch_size):
+    for coded, sig, failure in coded_stream(fresh(), workers=workers, batch_size=batch_size):
         article = coded.article
-        if coded.warning:
+        if failure:
+            reject(article.id, failure)
+        elif coded.warning:
             prefix = f"{article.id}: "
             reject(article.id, coded.warning[len(prefix):] if coded.warning.startswith(prefix) else coded.warning)
         else:
@@ -78,22 +80,24 @@ def ingest(inputs: Iterable[str], store: Store, *, workers: int = 1, batch_size:
                 summary.stored += 1
                 summary.events += result.n_events
                 summary.copies += result.copy_of is not None
-                notify("stored", article.id, f"{result.id} {result.n_events} events"
-                       + (f" copy of {result.copy_of}" if result.copy_of else ""))
+                notify("stored", article.id, f"({result.id}, {result.n_events} events"
+                       + (f", copy of {result.copy_of})" if result.copy_of else ")"))
             else:
                 summary.duplicates += 1
-                notify("duplicate", article.id, result.id)
+                notify("duplicate", article.id, f"({result.id})")
         in_flight.discard(content_hash(article))
     return summary
 
 
 def coded_stream(articles: Iterable[Article], *, workers: int = 1,
-                 batch_size: int = 16) -> Iterator[tuple[Coded, Signature | None]]:
-    """(Coded, MinHash signature) for each article, in input order; the signature is None for an
-    article that was skipped (not English). workers > 1: coded in that many processes."""
+                 batch_size: int = 16) -> Iterator[tuple[Coded, Signature | None, str | None]]:
+    """(Coded, MinHash signature, failure) for each article, in input order. The signature is None for
+    an article that was skipped (not English); failure is the reason when coding it raised, so one
+    article that breaks the coder is rejected instead of stopping the corpus. workers > 1: coded in
+    that many processes."""
     if workers <= 1:
-        for coded in code_articles(articles, batch_size=batch_size):
-            yield coded, (None if coded.warning else corroborate.signature(coded.article.text))
+        for chunk in _chunks(articles, batch_size):
+            yield from code_chunk(chunk)
         return
     # spawn, not fork: this process holds a DuckDB connection and Rich's refresh thread.
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
@@ -101,7 +105,7 @@ def coded_stream(articles: Iterable[Article], *, workers: int = 1,
     try:
         pending: deque = deque()
         for chunk in _chunks(articles, batch_size):
-            pending.append(pool.submit(_code_chunk, chunk, batch_size))
+            pending.append(pool.submit(code_chunk, chunk))
             while len(pending) > 2 * workers:  # keep every worker busy, and no more than that in memory
                 yield from pending.popleft().result()
         while pending:
@@ -127,9 +131,17 @@ def _worker_init() -> None:
     nlp.load()
 
 
-def _code_chunk(articles: list[Article], batch_size: int) -> list[tuple[Coded, Signature | None]]:
-    return [(coded, None if coded.warning else corroborate.signature(coded.article.text))
-            for coded in code_articles(articles, batch_size=batch_size)]
+def code_chunk(articles: list[Article]) -> list[tuple[Coded, Signature | None, str | None]]:
+    """Code a batch (one nlp.pipe call); if the coder raises, code its articles one at a time so only
+    the article that breaks it is lost."""
+    try:
+        return [(coded, None if coded.warning else corroborate.signature(coded.article.text), None)
+                for coded in code_articles(articles, batch_size=len(articles))]
+    except Exception as exc:  # a coder bug on some text: find the article, keep the others
+        if len(articles) == 1:
+            message = (str(exc).splitlines() or [""])[0][:200]
+            return [(Coded(articles[0], []), None, f"coding failed ({type(exc).__name__}: {message})")]
+        return [result for article in articles for result in code_chunk([article])]
 
 
 def estimate_inputs(inputs: Iterable[str]) -> int:

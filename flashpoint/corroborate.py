@@ -14,11 +14,13 @@ below 0.05. A copy is linked (`copy_of`) to the earliest article of its group: t
 publication date, then the first stored.
 
 **Clusters.** Events are blocked by type, factuality, source country and target country; inside a
-block an event joins the cluster whose anchor date is nearest, when the dates are compatible (within
-±1 day at day precision, ±7 at week, ±31 at month, ±366 at year: the coarser precision of the two
-decides) and the places are (the same location country, or either unknown). An event with no date
-is matched by its article's publication date at week precision; with neither, it is compatible with
-any date. A cluster's id is fixed by the event that founded it, so ids do not change when more
+block an event joins the cluster whose anchor date is nearest, when the dates are compatible and
+the places are (the same location country, or either unknown). Each date stands for a span of days
+by its precision (dates.py): a day; a week from its Monday; a month; a year; a date taken from the
+publication date covers the three days up to it. Two dates are compatible when their spans are at
+most one day apart: two day-precision dates within ±1 day, a week with any day in it or next to it.
+An event with no date at all is compatible with any. The anchor is the date of the cluster's most
+precise event. A cluster's id is fixed by the event that founded it, so ids do not change when more
 articles arrive. store.py runs all of this inside the transaction that stores an article.
 
 Nothing here touches the database.
@@ -141,9 +143,28 @@ def earliest(refs: Iterable[ArticleRef]) -> ArticleRef:
 
 # ---------------------------------------------------------------- event clusters
 
-TOLERANCE_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+PRECISION_RANK = {"day": 0, "publication": 1, "week": 2, "month": 3, "year": 4}
+PUBLICATION_LAG_DAYS = 3  # an act reported with no date of its own happened up to this long before publication
+SLACK_DAYS = 1  # dates one day apart may be the same act (time zones, overnight strikes, late reports)
 FAR = 10 ** 6  # distance given to a pair whose dates cannot be compared (compatible, but least preferred)
+
+
+def date_span(date: dt.date | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days an event date with this precision stands for (dates.py gives the period's first day):
+    a day; the week from its Monday; the month; the year; for a date taken from the publication date,
+    the few days up to it. None: no date at all."""
+    if date is None:
+        return None
+    if precision == "week":
+        return date, date + dt.timedelta(days=6)
+    if precision == "month":
+        following = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return date, following - dt.timedelta(days=1)
+    if precision == "year":
+        return date, date.replace(month=12, day=31)
+    if precision == "publication":
+        return date - dt.timedelta(days=PUBLICATION_LAG_DAYS), date
+    return date, date  # day, and anything unknown
 
 
 def block_key(event_type: str, factuality: str, source_country: str | None, target_country: str | None) -> str:
@@ -163,11 +184,12 @@ class EventKey:
     published: dt.date | None  # the article's publication date, for events with no date
 
     def when(self) -> tuple[dt.date | None, str | None]:
-        """The date used for matching and its precision."""
+        """The date used for matching and its precision (an undated event takes its article's
+        publication date, as dates.py does)."""
         if self.event_date is not None:
-            return self.event_date, (self.date_precision if self.date_precision in TOLERANCE_DAYS else "day")
+            return self.event_date, (self.date_precision if self.date_precision in PRECISION_RANK else "day")
         if self.published is not None:
-            return self.published, "week"
+            return self.published, "publication"
         return None, None
 
 
@@ -187,12 +209,16 @@ def cluster_id(block: str, founding_event_id: str) -> str:
 
 
 def _distance(date: dt.date | None, precision: str | None, cluster: ClusterState) -> int | None:
-    """Days between the event and the cluster's anchor, FAR when either is undated, None if incompatible."""
-    if date is None or cluster.anchor_date is None:
+    """How far the event's dates are from the cluster's anchor: None when incompatible (their spans
+    are more than SLACK_DAYS apart), else the days between their middles; FAR when either has no
+    date (compatible with anything)."""
+    mine = date_span(date, precision)
+    theirs = date_span(cluster.anchor_date, cluster.anchor_precision)
+    if mine is None or theirs is None:
         return FAR
-    days = abs((date - cluster.anchor_date).days)
-    tolerance = max(TOLERANCE_DAYS[precision], TOLERANCE_DAYS.get(cluster.anchor_precision or "day", 1))
-    return days if days <= tolerance else None
+    if (mine[0] - theirs[1]).days > SLACK_DAYS or (theirs[0] - mine[1]).days > SLACK_DAYS:
+        return None
+    return abs((mine[0] - theirs[0]).days + (mine[1] - theirs[1]).days) // 2
 
 
 class Clusterer:

@@ -165,7 +165,9 @@ def _m2_corroboration(conn: duckdb.DuckDBPyConnection) -> None:
                     "location_country FROM events WHERE article_id = ? ORDER BY id", [article_id]).fetchall()]
         assigned = _assign_clusters(conn, keys)
         if assigned:
-            conn.executemany("UPDATE events SET cluster_id = ? WHERE id = ?", [[c, e] for e, c in assigned.items()])
+            conn.execute("UPDATE events SET cluster_id = m.cluster_id FROM (SELECT unnest(?::VARCHAR[]) AS id, "
+                         "unnest(?::VARCHAR[]) AS cluster_id) m WHERE events.id = m.id",
+                         [list(assigned), list(assigned.values())])
     conn.execute("""
         INSERT INTO actors
         SELECT CASE WHEN name IS NULL THEN code ELSE code || '/' || name END, code, any_value(country),
@@ -189,10 +191,10 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
     """The version of the file's schema: 0 for a file flashpoint never wrote to."""
     found = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
-                         "AND table_schema = 'main'").fetchone()[0]
+                         "AND table_schema = 'main'").fetchall()[0][0]
     if not found:
         return 0
-    return conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    return conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
 
 
 def migrate(conn: duckdb.DuckDBPyConnection, target: int | None = None) -> list[int]:
@@ -226,13 +228,17 @@ def migrate(conn: duckdb.DuckDBPyConnection, target: int | None = None) -> list[
 # ---------------------------------------------------------------- opening
 
 LOCK_PID = re.compile(r"\(PID (\d+)\)")
+WRITER_MEMORY = "256MB"
 
 
 def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + wait
+    # The writer runs many small statements next to spaCy (or its workers): one DuckDB thread is enough,
+    # and a bounded buffer pool keeps an ingest's memory from growing with the size of the file.
+    config = {} if read_only else {"threads": 1, "memory_limit": WRITER_MEMORY}
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" not in message.lower():
@@ -358,6 +364,7 @@ class Store:
         self.conn = conn
         self.path = path
         self.read_only = read_only
+        self._errors_possible = conn.execute("SELECT count(*) > 0 FROM ingest_errors").fetchall()[0][0]
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait: float = 5.0) -> Store:
@@ -409,10 +416,11 @@ class Store:
     # ------------------------------------------------------------ writing
 
     def has_article(self, article_id: str) -> bool:
-        return self.conn.execute("SELECT count(*) FROM articles WHERE id = ?", [article_id]).fetchone()[0] > 0
+        return self.conn.execute("SELECT count(*) FROM articles WHERE id = ?", [article_id]).fetchall()[0][0] > 0
 
     def record_error(self, path: str, reason: str) -> None:
         """Remember a rejected input (once per path and reason; `at` is the latest time seen)."""
+        self._errors_possible = True
         self.conn.execute("INSERT INTO ingest_errors VALUES (?, ?, ?) ON CONFLICT (path, reason) DO UPDATE "
                           "SET \"at\" = excluded.\"at\"", [path, reason, _now()])
 
@@ -450,9 +458,7 @@ class Store:
             for row in rows:
                 row["cluster_id"] = assigned[row["id"]]
             if rows:
-                conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
-                                 f"({', '.join('?' for _ in EVENT_COLUMNS)})",
-                                 [[row[c] for c in EVENT_COLUMNS] for row in rows])
+                _insert_columns(conn, "events", EVENT_COLUMNS, rows, EVENT_TYPES)
             _add_actors(conn, rows, article.published)
             touched = set(assigned.values())
             if relinked:  # articles that just became copies: their events' clusters lose a source
@@ -460,7 +466,8 @@ class Store:
                     "SELECT DISTINCT cluster_id FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
                     "AND cluster_id IS NOT NULL", [relinked]).fetchall())
             _refresh_clusters(conn, sorted(touched))
-            conn.execute("DELETE FROM ingest_errors WHERE path = ?", [article.id])
+            if self._errors_possible:  # an input that failed before and reads now: forget its old error
+                conn.execute("DELETE FROM ingest_errors WHERE path = ?", [article.id])
             conn.commit()
         except BaseException:
             conn.rollback()
@@ -470,7 +477,7 @@ class Store:
     # ------------------------------------------------------------ reading
 
     def counts(self) -> dict[str, int]:
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: self.conn.execute(sql).fetchall()[0][0]  # noqa: E731
         return {"articles": one("SELECT count(*) FROM articles"),
                 "copies": one("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL"),
                 "events": one("SELECT count(*) FROM events"),
@@ -523,7 +530,7 @@ class Store:
         else:
             raise ValueError(f"cannot export events as {fmt}")
         clause, params = where.where()
-        return self.conn.execute(f"SELECT count(*) {EVENTS_FROM}{clause}", params).fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) {EVENTS_FROM}{clause}", params).fetchall()[0][0]
 
     @staticmethod
     def _export_select() -> str:
@@ -604,18 +611,20 @@ def _assign_clusters(conn: duckdb.DuckDBPyConnection, keys: Sequence[EventKey]) 
         "WHERE block IN (SELECT unnest(?::VARCHAR[]))", [blocks]).fetchall()]
     clusterer = Clusterer(existing)
     assigned = {key.id: clusterer.assign(key).id for key in keys}
+    new = []
     for cluster in clusterer.clusters():
         if cluster.new:
             event_type, factuality, source, target = cluster.block.split("|")
-            conn.execute("INSERT INTO clusters (id, block, event_type, factuality, source_country, target_country, "
-                         "location_country, anchor_date, anchor_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [cluster.id, cluster.block, event_type, factuality, None if source == "-" else source,
-                          None if target == "-" else target, cluster.location_country, cluster.anchor_date,
-                          cluster.anchor_precision])
+            new.append([cluster.id, cluster.block, event_type, factuality, None if source == "-" else source,
+                        None if target == "-" else target, cluster.location_country, cluster.anchor_date,
+                        cluster.anchor_precision])
         elif cluster.changed:
             conn.execute("UPDATE clusters SET anchor_date = ?, anchor_precision = ?, location_country = ? "
                          "WHERE id = ?", [cluster.anchor_date, cluster.anchor_precision,
                                           cluster.location_country, cluster.id])
+    if new:
+        _insert_many(conn, "INSERT INTO clusters (id, block, event_type, factuality, source_country, target_country, "
+                           "location_country, anchor_date, anchor_precision) VALUES", new)
     return assigned
 
 
@@ -655,8 +664,33 @@ def _add_actors(conn: duckdb.DuckDBPyConnection, rows: Sequence[dict], published
                 entry[6] = max(d for d in (entry[6], when) if d is not None)
             entry[7] += 1
     if seen:
-        conn.executemany("""
-            INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        _insert_columns(conn, "actors", ACTOR_COLUMNS, [dict(zip(ACTOR_COLUMNS, v)) for v in seen.values()],
+                        ACTOR_TYPES, """
             ON CONFLICT (id) DO UPDATE SET first_seen = least(actors.first_seen, excluded.first_seen),
                 last_seen = greatest(actors.last_seen, excluded.last_seen),
-                n_events = actors.n_events + excluded.n_events""", list(seen.values()))
+                n_events = actors.n_events + excluded.n_events""")
+
+
+EVENT_TYPES = {"goldstein": "DOUBLE", "quad_class": "INTEGER", "trigger_start": "INTEGER", "evidence_start": "INTEGER",
+               "evidence_end": "INTEGER", "location_lat": "DOUBLE", "location_lon": "DOUBLE", "event_date": "DATE",
+               "confidence": "DOUBLE", "data": "JSON"}
+
+
+ACTOR_COLUMNS = ("id", "code", "country", "sector", "name", "first_seen", "last_seen", "n_events")
+ACTOR_TYPES = {"first_seen": "DATE", "last_seen": "DATE", "n_events": "INTEGER"}
+
+
+def _insert_columns(conn: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: Sequence[dict],
+                    types: dict[str, str], tail: str = "") -> None:
+    """Insert rows (dicts) as one list parameter per column: the cheapest bulk insert DuckDB's Python API
+    has without pandas or Arrow (binding one parameter per value costs more, executemany far more)."""
+    selects = ", ".join(f"unnest(?::{types.get(c, 'VARCHAR')}[])" for c in columns)
+    conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {selects}{tail}",
+                 [[row[c] for row in rows] for c in columns])
+
+
+def _insert_many(conn: duckdb.DuckDBPyConnection, insert: str, rows: Sequence[Sequence], tail: str = "") -> None:
+    """One INSERT of many rows, every value bound (DuckDB's executemany runs one statement a row)."""
+    width = len(rows[0])
+    placeholders = ", ".join("(" + ", ".join("?" * width) + ")" for _ in rows)
+    conn.execute(f"{insert} {placeholders}{tail}", [value for row in rows for value in row])
