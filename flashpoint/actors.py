@@ -290,12 +290,6 @@ class ActorResolver:
 
         Locative modifiers ("officials in Tehran") count only for groups of people (`locative`):
         "a bomb in Gaza" is not Gaza's."""
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < token.i:
-                nested = child.dep_ in ("compound", "poss") and self.mention_at(child) is None
-                actor = self.actor_of(child, allow_modifiers=nested)  # "French citizen Olivier Grondeau"
-                if actor is not None and actor.country:
-                    return actor, child
         for child in token.lefts:
             if child.dep_ in ("amod", "compound", "npadvmod", "nmod") and self.mention_at(child) is None \
                     and child.lemma_.lower() in AUTHORSHIP:

@@ -33,6 +33,7 @@ from pathlib import Path
 import networkx as nx
 
 from .datafiles import DATA, load_yaml
+from .ingest import as_date
 from .store import Store
 
 ASSERTED: tuple[str, ...] = ("asserted",)
@@ -333,13 +334,11 @@ def _query(source=None, target=None, *, factuality: Sequence[str] | None = ASSER
 
 
 def _as_date(value) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
+    """ingest.as_date, but a value that is not a date is an error here, not "no date"."""
+    date = as_date(value)
+    if date is None and value not in (None, ""):
+        raise ValueError(f"not a date: {value!r}")
+    return date
 
 
 def _fetch(store: Store, query: _Query, select: str, tail: str = "") -> list[tuple]:
