@@ -299,9 +299,13 @@ class Extractor:
             return None
         particles = particle_of(verb)
         objects = None
+        own_particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         for pattern, particle in entries:
             if particle is not None and particle not in particles:
                 continue
+            if particle is not None and own_particles and particle not in own_particles and \
+                    particle not in ("to", "for", "with", "at", "into"):
+                continue  # "called off a march on the embassy" is not "call on"
             if objects is None:
                 objects = lemma_set(object_words(verb))
             if pattern.not_objects and objects & pattern.not_objects:
@@ -760,8 +764,9 @@ class Extractor:
             # "marched ... to protest against the American strikes", "gathered to denounce U.S. support"
             targets = [(t, a) for t in self.purpose_objects(trigger) for a in self.actors_for(t, place)]
         guessed = False
-        if not targets and pattern.type == "PROTEST" and sources and sources[0][1].country:
-            # a protest with no named target is aimed at the protesters' own government
+        if not targets and sources and sources[0][1].country and (
+                pattern.type == "PROTEST" or pattern.type == "REQUEST" and sources[0][1].sector in ("CVL", "OPP")):
+            # a protest (or a crowd's demand) with no named target is aimed at the protesters' own government
             targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country, "GOV"))]  # text: the code
             guessed = True
         if not targets and pattern.type in ("THREATEN", "ACCUSE") and not nominal and pattern.clause:
