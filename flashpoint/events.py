@@ -82,6 +82,7 @@ class Pattern:
     object_target: bool = True  # False: the object is what is moved or given ("withdrew its troops")
     not_deps: frozenset[str] = frozenset()  # the pattern does not fire when the verb has these dependents
     clause_head: bool = False  # `clause` words count only at the top of the clause ("said Iran was responsible")
+    home_target: bool = False  # with no target named, the act is aimed at the source's own country (crowd control)
     needs_target: bool = False  # no event without a target actor ("arrived in Baku" is a visit; "arrived" alone not)
 
     @property
@@ -157,6 +158,7 @@ def patterns() -> PatternBook:
             object_target=item.get("object_target", True),
             not_deps=frozenset(item.get("not_deps", [])),
             needs_target=bool(item.get("needs_target")),
+            home_target=bool(item.get("home_target")),
             clause_head=bool(item.get("clause_head")),
         )
         for verb in item.get("verbs", []):
@@ -322,9 +324,9 @@ class Extractor:
                 if not any(a is not None and a.sector in pattern.source_sectors for a in subjects):
                     continue
             if pattern.actor_object and not any(
-                    self.actor(t) and not self.owned_by_pronoun(t)
+                    (self.actor(t) or self.unanchored(t)) and not self.owned_by_pronoun(t)
                     for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in with_conjuncts(c)):
-                continue
+                continue  # ("dissolved all political parties": a group with no country named is still an actor)
             if pattern.objects or pattern.clause:
                 if not ((pattern.objects and objects & pattern.objects) or
                         (pattern.clause and clause_words(verb, pattern.modal_clause, pattern.clause_head)
@@ -765,7 +767,8 @@ class Extractor:
             targets = [(t, a) for t in self.purpose_objects(trigger) for a in self.actors_for(t, place)]
         guessed = False
         if not targets and sources and sources[0][1].country and (
-                pattern.type == "PROTEST" or pattern.type == "REQUEST" and sources[0][1].sector in ("CVL", "OPP")):
+                pattern.type == "PROTEST" or pattern.home_target or
+                pattern.type == "REQUEST" and sources[0][1].sector in ("CVL", "OPP")):
             # a protest (or a crowd's demand) with no named target is aimed at the protesters' own government
             targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country, "GOV"))]  # text: the code
             guessed = True
