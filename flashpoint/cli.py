@@ -177,10 +177,19 @@ DB_HELP = "The DuckDB database file."
 WAIT_HELP = "Seconds to wait for another process that has the database open for writing."
 
 
-def _open_store(db: Path, read_only: bool, wait: float):
+def _open_store(db: Path, read_only: bool, wait: float, parquet: bool = False):
+    """The store at db; with parquet=True (events, articles) db may also be a Parquet directory
+    (`ingest --out parquet://DIR`), read through DuckDB views."""
+    from .scale import open_parquet, parquet_dir
     from .store import Store, StoreError, StoreLocked
 
     try:
+        folder = parquet_dir(db) or (db if Path(db).is_dir() else None)
+        if folder is not None:
+            if not (read_only and parquet):
+                raise StoreError(f"{db}: a Parquet directory (`ingest --out parquet://DIR`) holds no clusters or "
+                                 f"copy links; this command needs a DuckDB database file")
+            return open_parquet(folder)
         return Store.open(db, read_only=read_only, wait=wait)
     except StoreError as exc:
         err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False)
@@ -198,6 +207,10 @@ def ingest(
     outlet: Optional[str] = typer.Option(None, help="Outlet name for inputs that lack one."),
     wait: float = typer.Option(5.0, help=WAIT_HELP),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per stored or already-stored input."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Code on a Dask cluster: a scheduler address "
+                                                            "(tcp://host:8786) or local:N (N worker processes here)."),
+    out: Optional[str] = typer.Option(None, "--out", help="parquet://DIR: write articles and events as Parquet "
+                                                          "partitioned by date instead of the database."),
 ):
     """Code articles and store them, their events, copies and clusters in the database.
 
@@ -209,10 +222,21 @@ def ingest(
     from .corpus import ingest as ingest_corpus
     from .ingest import as_date
 
+    from .scale import ParquetSink, parquet_dir
+
     date = as_date(published)
     if published and date is None:
         raise typer.BadParameter(f"--published {published!r} is not a date like 2025-06-16")
-    store = _open_store(db, False, wait)
+    folder = parquet_dir(out) if out else None
+    if out and folder is None:
+        raise typer.BadParameter(f"--out {out!r}: give parquet://DIR")
+    client = _dask_client(dask) if dask else None
+    try:
+        store = ParquetSink(folder) if folder is not None else _open_store(db, False, wait)
+    except BaseException:
+        _close_dask(client)
+        raise
+    target = f"{folder}/" if folder is not None else str(db)
     progress = Progress(SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=True,
                         disable=not err.is_terminal)
@@ -233,19 +257,110 @@ def ingest(
                     label = "already stored" if kind == "duplicate" else kind
                     progress.console.print(f"{label}: {escape(name)} {escape(detail)}", highlight=False)
 
-            summary = ingest_corpus(inputs, store, workers=workers, published=date, outlet=outlet, on_item=on_item)
+            summary = ingest_corpus(inputs, store, workers=workers, published=date, outlet=outlet, on_item=on_item,
+                                    client=client)
             totals = store.counts()
     except KeyboardInterrupt:
         err.print("interrupted: every article reported stored is in the database; run the same command "
                   "again to finish", highlight=False)
         raise typer.Exit(130)
+    finally:
+        _close_dask(client)
     err.print(f"{_n(summary.stored, 'article')} stored ({_n(summary.events, 'event')}, "
               f"{_n(summary.copies, 'copy', 'copies')} of another), {summary.duplicates} already stored, "
-              f"{_n(summary.rejected, 'input')} rejected; {escape(str(db))} holds {_n(totals['articles'], 'article')}, "
+              f"{_n(summary.rejected, 'input')} rejected; {escape(target)} holds {_n(totals['articles'], 'article')}, "
               f"{_n(totals['events'], 'event')}, {_n(totals['clusters'], 'cluster')} "
               f"({totals['corroborated']} with 2+ independent sources)", highlight=False)
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _stop_on_signals(stop) -> None:
+    """SIGTERM and the first Ctrl-C ask the loop to stop after the article being stored (its transaction
+    commits or rolls back); a second Ctrl-C interrupts at once (the open transaction rolls back)."""
+    import signal
+
+    def handler(signum, frame):
+        if stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        stop.set()
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
+
+
+def _watch_reporter(verbose: bool, console: Console):
+    def on_item(kind: str, name: str, detail: str) -> None:
+        if kind == "rejected":
+            console.print(f"[red]error[/red]: {escape(name)}: {escape(detail)}", highlight=False)
+        elif verbose and kind == "stored":
+            console.print(f"stored: {escape(name)} {escape(detail)}", highlight=False)
+
+    def on_round(summary) -> None:
+        if summary.stored or summary.rejected or verbose:
+            console.print(f"{_n(summary.stored, 'new article')} stored ({_n(summary.events, 'event')}), "
+                          f"{_n(summary.rejected, 'input')} rejected", highlight=False)
+
+    return on_item, on_round
+
+
+@app.command()
+def watch(
+    sources: List[str] = typer.Argument(..., help="Folders, files and RSS/Atom feed files (or feed URLs) to watch."),
+    db: Path = typer.Option(Path("flashpoint.duckdb"), "--db", help=DB_HELP),
+    every: float = typer.Option(60.0, "--every", min=0.1, help="Seconds between two looks."),
+    once: bool = typer.Option(False, "--once", help="Ingest what is new once, then exit."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that code articles."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that lack one."),
+    outlet: Optional[str] = typer.Option(None, help="Outlet name for inputs that lack one."),
+    wait: float = typer.Option(5.0, help=WAIT_HELP),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per stored article."),
+):
+    """Keep the database current: ingest what is new in folders and feeds every --every seconds, skipping
+    what is stored. Ctrl-C or SIGTERM stops it after the article being stored; exit status 0."""
+    import threading
+
+    from .corpus import watch as watch_sources
+    from .ingest import as_date
+
+    date = as_date(published)
+    if published and date is None:
+        raise typer.BadParameter(f"--published {published!r} is not a date like 2025-06-16")
+    stop = threading.Event()
+    if not once:
+        _stop_on_signals(stop)
+    on_item, on_round = _watch_reporter(verbose, err)
+    with _open_store(db, False, wait) as store:
+        if not once:
+            err.print(f"watching {escape(', '.join(sources))} every {every:g} s into {escape(str(db))}; "
+                      f"Ctrl+C stops", highlight=False)
+        try:
+            watch_sources(sources, store, every=every, once=once, stop=stop, on_item=on_item, on_round=on_round,
+                          workers=workers, published=date, outlet=outlet)
+        except KeyboardInterrupt:
+            pass  # a second Ctrl-C: the open transaction rolled back
+        totals = store.counts()
+    err.print(f"stopped; {escape(str(db))} holds {_n(totals['articles'], 'article')}, {_n(totals['events'], 'event')}"
+              if not once else f"{escape(str(db))} holds {_n(totals['articles'], 'article')}, "
+              f"{_n(totals['events'], 'event')}", highlight=False)
+
+
+def _dask_client(address: str):
+    from .scale import dask_client
+
+    try:
+        return dask_client(address)
+    except (OSError, ValueError, TimeoutError) as exc:
+        err.print(f"[red]error[/red]: --dask {escape(address)}: {escape(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)}",
+                  highlight=False)
+        raise typer.Exit(1)
+
+
+def _close_dask(client) -> None:
+    if client is not None:
+        from .scale import close_client
+
+        close_client(client)
 
 
 def _n(count: int, singular: str, plural: str | None = None) -> str:
@@ -305,7 +420,7 @@ def events(
     where = _event_filter(dyad, type, since, until, min_sources)
     if format is EventsFormat.parquet and output is None:
         raise typer.BadParameter("--format parquet writes a file: give it with -o FILE")
-    with _open_store(db, True, wait) as store:
+    with _open_store(db, True, wait, parquet=True) as store:
         if format in (EventsFormat.parquet, EventsFormat.csv) and output is not None:
             n = store.export_events(where, output, format.value)
             err.print(f"{n} events written to {escape(str(output))}", highlight=False)
@@ -363,7 +478,7 @@ def stored_events_table(events: list[dict]) -> Table:
         date = e["event_date"] or (f"[dim]{e['published']}[/dim]" if e.get("published") else "")
         table.add_row(date, escape(e["source"]["code"] or e["source"]["text"]), e["event_type"],
                       escape(target["code"] or target["text"]) if target else "-", e["factuality"], escape(place),
-                      f"{e['n_independent_sources']}/{e['n_articles']}",
+                      f"{e['n_independent_sources']}/{e['n_articles']}" if e.get("n_articles") is not None else "-",
                       escape(e.get("outlet") or Path(e["article"]).name)
                       + (" [dim](copy)[/dim]" if e.get("copy_of") else ""),
                       escape(_clip(e["evidence"]["sentence"], 90)))
@@ -383,7 +498,7 @@ def articles(
     wait: float = typer.Option(5.0, help=WAIT_HELP),
 ):
     """Stored articles (id, title, outlet, published, url, copy_of, n_events), or with --errors the rejected inputs."""
-    with _open_store(db, True, wait) as store:
+    with _open_store(db, True, wait, parquet=True) as store:
         rows = store.errors() if errors else store.articles()
         if format is ArticlesFormat.jsonl:
             for row in rows:
@@ -416,23 +531,59 @@ def serve(
     port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="TCP port to listen on."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
     wait: float = typer.Option(5.0, help=WAIT_HELP),
+    watch_sources: List[str] = typer.Option([], "--watch", help="Also ingest what is new in this folder, file or "
+                                                                "feed (repeatable), in this process."),
+    every: float = typer.Option(60.0, "--every", min=0.1, help="With --watch: seconds between two looks."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="With --watch: one line per stored article."),
 ):
     """Open the dashboard in the browser: overview, events, dyads, actors, network, brief, and the JSON
-    API (its docs at /docs). The database is opened read-only for as long as it runs."""
+    API (its docs at /docs). The database is opened read-only for as long as it runs; with --watch it is
+    opened for writing, a background thread ingests what is new and the pages read committed data
+    through their own cursors of the same database (never blocked by the writer)."""
+    import signal
+    import threading
+
     import uvicorn
 
     from .store import StoreError, StoreLocked
     from .web.app import create_app
 
+    writer = _open_store(db, False, wait) if watch_sources else None
     try:
-        application = create_app(db, wait=wait)
+        application = create_app(db, wait=wait, store=writer)
     except StoreError as exc:
         err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False)
         raise typer.Exit(EXIT_BUSY if isinstance(exc, StoreLocked) else 1)
+    stop = threading.Event()
+    thread = None
+    if writer is not None:
+        from .corpus import watch as watch_loop
+
+        on_item, on_round = _watch_reporter(verbose, err)
+
+        def run() -> None:
+            try:
+                watch_loop(watch_sources, writer, every=every, stop=stop, on_item=on_item, on_round=on_round)
+            except Exception as exc:  # pragma: no cover - reported, and the dashboard keeps serving
+                err.print(f"[red]error[/red]: watching stopped: {escape(str(exc))}", highlight=False)
+
+        thread = threading.Thread(target=run, name="flashpoint-watch", daemon=True)
+        thread.start()
+        # uvicorn handles SIGINT/SIGTERM while it runs and raises them again once it has stopped: these
+        # handlers take that second delivery, so the writer is stopped below instead of killed.
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda signum, frame: stop.set())
     shown = f"[{host}]" if ":" in host else host
-    err.print(f"flashpoint dashboard on http://{shown}:{port}/ (API docs: /docs); Ctrl+C stops it",
-              highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    err.print(f"flashpoint dashboard on http://{shown}:{port}/ (API docs: /docs)"
+              + (f", watching {escape(', '.join(watch_sources))} every {every:g} s" if thread else "")
+              + "; Ctrl+C stops it", highlight=False)
+    try:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+    finally:
+        if thread is not None:
+            stop.set()
+            thread.join()  # the article being stored commits (or rolls back) first
+            writer.close()
 
 
 # ---------------------------------------------------------------- analysis: brief, escalation, network

@@ -461,10 +461,13 @@ NOT_FOUND = {404: {"model": ErrorDetail, "description": "No such id."}}
 
 # ---------------------------------------------------------------- the app
 
-def create_app(db_path: str | Path, *, wait: float = 5.0) -> FastAPI:
+def create_app(db_path: str | Path, *, wait: float = 5.0, store: Optional[Store] = None) -> FastAPI:
     """The dashboard over the database file at db_path, opened read-only now (StoreError if it cannot be;
-    `wait`: seconds to wait for a writer's lock)."""
-    base = Store.open(db_path, read_only=True, wait=wait)
+    `wait`: seconds to wait for a writer's lock). `store`: an open writable Store of this process (`serve
+    --watch`) to read through instead: requests get cursors of its database, which see committed data and
+    never wait for its writer; the caller closes it."""
+    base = Store(store.conn.cursor(), store.path, True) if store is not None else \
+        Store.open(db_path, read_only=True, wait=wait)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
