@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from . import profiling
 from .ingest import DATELINE
 
 SHINGLE_WORDS = 3
@@ -87,6 +88,13 @@ def shingles(text: str) -> set[bytes]:
 
 
 def signature(text: str) -> Signature:
+    t0 = profiling.start()
+    sig = _signature(text)
+    profiling.lap("signature", t0)
+    return sig
+
+
+def _signature(text: str) -> Signature:
     grams = shingles(text)
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     if grams:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from . import nlp as nlp_stage
+from . import profiling
 from .actors import ActorResolver
 from .dates import date_events
 from .events import extract
@@ -21,8 +22,11 @@ class NotEnglishWarning(UserWarning):
 
 def code_doc(doc: Doc, article: Article) -> list[Event]:
     """Events of an article whose text has already been parsed."""
+    t0 = profiling.start()
     resolver = ActorResolver(doc, article.published)
+    t0 = profiling.lap("actors", t0)
     events = extract(doc, article, resolver)
+    t0 = profiling.lap("events", t0)
     if not events:
         return events
     # Geo/time: where and when each act happened. Relative dates need the publication date; a wire
@@ -32,7 +36,9 @@ def code_doc(doc: Doc, article: Article) -> list[Event]:
     if len(doc) and all(masked[t.idx:t.idx + len(t.text)] == t.text for t in (doc[0], doc[-1])) and \
             len(masked) == doc[-1].idx + len(doc[-1].text_with_ws):
         doc.user_data.setdefault("flashpoint.text", masked)
-    return date_events(locate_events(events, doc), doc, published)
+    events = date_events(locate_events(events, doc), doc, published)
+    profiling.lap("geo_time", t0)
+    return events
 
 
 def code_article(text: str, published=None, outlet: str | None = None, article_id: str = "-",
@@ -65,12 +71,17 @@ def code_articles(articles: Iterable[Article], batch_size: int = 16, check_langu
     pending: list[Article] = []
 
     def flush() -> Iterator[Coded]:
-        for doc, article in zip(nlp.pipe(mask_dateline(a.text) for a in pending), pending):
+        docs = nlp.pipe(mask_dateline(a.text) for a in pending)
+        if profiling.enabled:  # time each parse apart from the coding that follows it
+            docs = _timed(docs)
+        for doc, article in zip(docs, pending):
             yield Coded(article, code_doc(doc, article))
         pending.clear()
 
     for article in articles:
+        t0 = profiling.start()
         reason = english(article) if check_language else None
+        profiling.lap("language", t0)
         if reason is not None:
             yield from flush()
             yield Coded(article, [], reason)
@@ -79,3 +90,15 @@ def code_articles(articles: Iterable[Article], batch_size: int = 16, check_langu
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()
+
+
+def _timed(docs: Iterator[Doc]) -> Iterator[Doc]:
+    iterator = iter(docs)
+    while True:
+        t0 = profiling.start()
+        try:
+            doc = next(iterator)
+        except StopIteration:
+            return
+        profiling.lap("parse", t0)
+        yield doc

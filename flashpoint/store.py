@@ -34,7 +34,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import corroborate
+from . import corroborate, profiling
 from .corroborate import ArticleRef, ClusterState, Clusterer, EventKey, Signature
 from .ingest import content_hash
 from .records import Article, Event
@@ -429,6 +429,7 @@ class Store:
         """Store an article and its events in one transaction: nothing of it is visible, or all of it.
 
         Same content already stored (under any name): nothing is written, `Stored.new` is False."""
+        t_store = profiling.start()
         article_id = content_hash(article)
         sig = sig if sig is not None else corroborate.signature(article.text)
         conn = self.conn
@@ -441,7 +442,9 @@ class Store:
             conn.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                          [article_id, article.id, article.title, article.outlet, article.published, article.url,
                           article.text, language, ref.ingested_at])
+            t0 = profiling.start()
             copy_of, relinked = _link_copy(conn, ref, sig)
+            profiling.lap("store.copies", t0)
 
             rows, seen = [], Counter()
             for event in events:
@@ -454,7 +457,9 @@ class Store:
                                                             r["target_country"]),
                              r["event_date"], r["date_precision"], r["location_country"], article.published)
                     for r in rows]
+            t0 = profiling.start()
             assigned = _assign_clusters(conn, keys)
+            profiling.lap("store.clusters", t0)
             for row in rows:
                 row["cluster_id"] = assigned[row["id"]]
             if rows:
@@ -465,13 +470,16 @@ class Store:
                 touched.update(r[0] for r in conn.execute(
                     "SELECT DISTINCT cluster_id FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
                     "AND cluster_id IS NOT NULL", [relinked]).fetchall())
+            t0 = profiling.start()
             _refresh_clusters(conn, sorted(touched))
+            profiling.lap("store.refresh", t0)
             if self._errors_possible:  # an input that failed before and reads now: forget its old error
                 conn.execute("DELETE FROM ingest_errors WHERE path = ?", [article.id])
             conn.commit()
         except BaseException:
             conn.rollback()
             raise
+        profiling.lap("store", t_store)
         return Stored(article_id, True, copy_of, len(rows))
 
     # ------------------------------------------------------------ reading
