@@ -6,6 +6,7 @@ demonyms, capitals, organisations, leaders with dated roles, titles, pronouns) a
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import functools
@@ -201,8 +202,16 @@ class ActorResolver:
         self.published = published
         self.lex = lexicon()
         self.by_token: dict[int, Mention] = {}
+        self._actors: dict[tuple[int, bool], Actor | None] = {}
+        # Token.sent walks the whole Doc each time it is asked: index the sentences once.
+        self.sents = list(doc.sents)
+        self._sent_starts = [sent.start for sent in self.sents]
         self.mentions: list[Mention] = []
         self._find_mentions()
+
+    def sentence(self, token: Token):
+        """The sentence (a Span) holding a token, without Token.sent's walk over the Doc."""
+        return self.sents[bisect.bisect_right(self._sent_starts, token.i) - 1]
 
     # -- mentions -------------------------------------------------------------------------------
     def _find_mentions(self) -> None:
@@ -359,7 +368,14 @@ class ActorResolver:
         return text
 
     def actor_of(self, token: Token, allow_modifiers: bool = True) -> Actor | None:
-        """The actor a noun phrase headed by `token` stands for, or None."""
+        """The actor a noun phrase headed by `token` stands for, or None (memoised: the answer depends
+        only on the Doc and its mentions, and the extractor asks about the same words many times)."""
+        key = (token.i, allow_modifiers)
+        if key not in self._actors:
+            self._actors[key] = self._actor_of(token, allow_modifiers)
+        return self._actors[key]
+
+    def _actor_of(self, token: Token, allow_modifiers: bool = True) -> Actor | None:
         mention = self.mention_at(token)
         text = self.phrase_text(token) if allow_modifiers else token.text
         if mention is not None:
@@ -449,7 +465,7 @@ class ActorResolver:
             return None
         kinds = ("org",) if lemma in ORG_ANAPHORS else ("country", "capital")
         same_sentence_subjects = {m.start for m in self.mentions
-                                  if token.sent.start <= m.start < token.i and self._role(m) == "nsubj"}
+                                  if self.sentence(token).start <= m.start < token.i and self._role(m) == "nsubj"}
         for mention in reversed(self.mentions):
             if lemma in STATE_ANAPHORS and mention.start in same_sentence_subjects:
                 continue  # "the U.S. eased sanctions on the country's oil sector": not the subject itself
@@ -557,9 +573,9 @@ class ActorResolver:
                         return actor
         if want_person:
             # "Trump met Rutte ... He praised Rutte": a subject pronoun continues the last subject
-            sentences = [token.sent]
-            if token.sent.start > 0:
-                sentences.insert(0, self.doc[token.sent.start - 1].sent)
+            sentences = [self.sentence(token)]
+            if sentences[0].start > 0:
+                sentences.insert(0, self.sentence(self.doc[sentences[-1].start - 1]))
             for sent in reversed(sentences):
                 for mention in reversed(self.mentions):
                     if sent.start <= mention.start < min(sent.end, token.i) and mention.is_person:
@@ -577,15 +593,15 @@ class ActorResolver:
                             return Actor(token.text, actor.country, actor.sector, name=actor.name, org=actor.org)
         if not want_person and token.dep_ in ("dobj", "pobj") and token.lower_ in ("it", "them"):
             # "Sudan severed ties with the UAE, accusing it of ...": an object pronoun is not the subject
-            root_subjects = {c.i for c in token.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")}
+            root_subjects = {c.i for c in self.sentence(token).root.children if c.dep_ in ("nsubj", "nsubjpass")}
             for mention in reversed(self.mentions):
-                if token.sent.start <= mention.start < token.i and mention.entry.kind != "leader" and \
+                if self.sentence(token).start <= mention.start < token.i and mention.entry.kind != "leader" and \
                         not any(i in root_subjects for i in range(mention.start, mention.end)) and \
                         mention.entry.kind != "demonym":
                     return self.entry_actor(mention.entry, token.text)
         if not want_person:
             # "Germany voiced support ..., with its foreign minister praising ...": the clause's subject
-            sent_start = token.sent.start
+            sent_start = self.sentence(token).start
             for mention in reversed(self.mentions):
                 if sent_start <= mention.start < token.i and mention.entry.kind != "leader":
                     head = self.doc[mention.end - 1]

@@ -60,6 +60,7 @@ class Attributor:
         self.doc = doc
         self.resolver = resolver
         self.reporting = cues().reporting
+        self._text = doc.text  # built once: Doc.text joins every token each time it is read
         self._by_sentence: dict[int, Attribution | None] = {}
         self._previous: dict[int, Attribution | None] = {}  # the report in force before each sentence
         self._carry()
@@ -122,7 +123,7 @@ class Attributor:
             return None
         outlet = outlet or self.outlet_in(subj)
         if subj.lower_ in ("he", "she", "they"):
-            earlier = self._previous.get(verb.sent.start) if carry else None
+            earlier = self._previous.get(self.resolver.sentence(verb).start) if carry else None
             actor = self.resolver.actor_of(subj)
             if earlier is not None and (subj.lower_ == "they") == _plural(earlier.claimant) and (
                     subj.lower_ == "they" or actor is None or actor.name is None or
@@ -172,7 +173,7 @@ class Attributor:
     def _carry(self) -> None:
         previous: Attribution | None = None
         previous_para = -1
-        for sent in self.doc.sents:
+        for sent in self.resolver.sents:
             para = self._paragraph(sent)
             if previous is not None and para - previous_para > 1:
                 previous = None  # a report does not run across a gap of a whole paragraph
@@ -186,7 +187,7 @@ class Attributor:
                 previous_para = para
 
     def _paragraph(self, sent: Span) -> int:
-        return self.doc.text.count("\n\n", 0, sent.start_char)
+        return self._text.count("\n\n", 0, sent.start_char)
 
     # -- the answer -----------------------------------------------------------------------------
     def attribution_of(self, trigger: Token) -> Attribution | None:
@@ -210,7 +211,7 @@ class Attributor:
                     return found
             node = head
         # A reporting verb that is not above the act: ", officials said." parsed as a dependent of the act.
-        root = trigger.sent.root
+        root = self.resolver.sentence(trigger).root
         for child in root.children:
             if child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in self.reporting and child.dep_ in (
                 "parataxis", "ccomp", "dep") and child.i > trigger.i and not any(
@@ -224,4 +225,4 @@ class Attributor:
             found = self.from_reporting_verb(root)
             if found is not None:
                 return found
-        return self._by_sentence.get(trigger.sent.start)
+        return self._by_sentence.get(self.resolver.sentence(trigger).start)

@@ -293,6 +293,8 @@ class Extractor:
         self.actors = resolver
         self.attributor = attributor
         self.book = patterns()
+        last = doc[-1] if len(doc) else None
+        self.doc_length = last.idx + len(last.text_with_ws) if last is not None else 0  # (Doc.text is rebuilt per call)
 
     # -- which pattern --------------------------------------------------------------------------
     def verb_pattern(self, verb: Token) -> Pattern | None:
@@ -674,7 +676,7 @@ class Extractor:
             attribution = self.attributor.attribution_of(trigger)
         if attribution is not None and pattern.type in SPEECH_TYPES and speaks_for(attribution, source):
             attribution = None  # "Iran said it rejects the talks": the speaker is the source, not a claimant
-        sent = trigger.sent
+        sent = self.actors.sentence(trigger)
         return Event(
             article_id=self.article.id, event_type=pattern.type, source=source, target=target,
             factuality=factuality,
@@ -689,7 +691,7 @@ class Extractor:
     def evidence(self, sent) -> Span:
         """The sentence as it stands in the article (the parse may have seen a masked dateline)."""
         start, end = sent.start_char, sent.end_char
-        text = self.article.text[start:end] if len(self.article.text) == len(self.doc.text) else sent.text
+        text = self.article.text[start:end] if len(self.article.text) == self.doc_length else sent.text
         stripped = text.lstrip()
         start += len(text) - len(stripped)
         return Span(stripped.rstrip(), start, start + len(stripped.rstrip()))
@@ -738,12 +740,12 @@ class Extractor:
         if anchor is None and any(self.unanchored(t) for t in [*source_tokens, *target_tokens]):
             # "... in Baghdad ..., and security forces fired tear gas": the sentence's place, or the last
             # sentence's ("Thousands marched in Khartoum. Security forces shot dead three protesters.")
-            sent = trigger.sent
+            sent = self.actors.sentence(trigger)
             for _ in range(2):
                 found = self.location_country(sent.root, pattern)
                 if found or sent.start == 0:
                     break
-                sent = self.doc[sent.start - 1].sent
+                sent = self.actors.sentence(self.doc[sent.start - 1])
             anchor = found[0] if found else None
         sources = [(tok, act) for tok in source_tokens for act in self.actors_for(tok, anchor)]
         # a group named as the target takes the sentence's place only when it is at the receiving end of force
@@ -939,12 +941,13 @@ class Extractor:
                 continue
             disputer = disputers[0]
             # the claims disputed: attributed acts of this sentence, or of the one before for "the report"
-            sentences = {token.sent.start}
-            if token.sent.start > 0 and claim.dep_ == "dobj":
-                sentences.add(self.doc[token.sent.start - 1].sent.start)
+            here = self.actors.sentence(token).start
+            sentences = {here}
+            if here > 0 and claim.dep_ == "dobj":
+                sentences.add(self.actors.sentence(self.doc[here - 1]).start)
             for index, event in enumerate(events):
                 in_scope = self.doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
-                if in_scope is None or in_scope.sent.start not in sentences:
+                if in_scope is None or self.actors.sentence(in_scope[0]).start not in sentences:
                     continue
                 if event.attribution is None or event.factuality is not Factuality.ASSERTED or \
                         event.source.country == disputer.country and event.event_type in SPEECH_TYPES:
