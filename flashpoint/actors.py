@@ -117,8 +117,7 @@ def lexicon() -> Lexicon:
                 add(name[4:], entry)
 
     leaders = []
-    leaders_path = DATA / "actors" / "leaders.yaml"
-    for item in (load_yaml(leaders_path) if leaders_path.exists() else None) or []:
+    for item in load_yaml("actors/leaders.yaml") or []:
         roles = tuple(
             Role(r["country"], r.get("sector") or "GOV", str(r.get("office", "")).lower(), _date(r["from"]),
                  _date(r.get("to")), r.get("org"))

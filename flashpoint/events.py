@@ -864,7 +864,6 @@ class Extractor:
 
     def implied_threats(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"Iran said it would retaliate": a speaker announcing its own future attack threatens."""
-        book = self.book
         threat = Pattern("threaten.implied", "THREATEN", None, frozenset(), frozenset(), frozenset(), (), False, None)
         out = []
         for event, token in triggers.items():
@@ -888,7 +887,6 @@ class Extractor:
                                              ev.confidence - 0.05, factuality=factuality))
                     break
                 node = head
-        del book
         return out
 
     def run(self) -> list[Event]:
