@@ -148,15 +148,24 @@ def _matcher(vocab_id: int, vocab) -> PhraseMatcher:
     return matcher
 
 
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str  # canonical name
+    country: str | None
+
+
 @functools.lru_cache(maxsize=1)
-def outlet_countries() -> dict[str, str]:
-    """News outlet names and aliases (lower case) -> the outlet's country, from data/outlets.yaml."""
+def outlets() -> dict[str, Outlet]:
+    """News outlet names and aliases (lower case) -> the outlet, from data/outlets.yaml (read once,
+    for actors here and for attribution)."""
     table = {}
     for item in load_yaml("outlets.yaml") or []:
+        outlet = Outlet(item["name"], item.get("country"))
         for name in [item["name"], *(item.get("aliases") or [])]:
-            if item.get("country"):
-                table[name.lower()] = item["country"]
+            table[name.lower()] = outlet
     return table
+
+
 
 
 def role_on(entry: Entry, day: dt.date | None) -> Role | None:
@@ -496,7 +505,8 @@ class ActorResolver:
         for child in token.lefts:
             if child.dep_ == "compound" and (self.sector_of(child) == "MED" or child.pos_ == "PROPN"):
                 name = self.doc[child.left_edge.i:child.i + 1].text
-                country = outlet_countries().get(name.lower().removeprefix("the "))
+                outlet = outlets().get(name.lower().removeprefix("the "))
+                country = outlet.country if outlet else None
                 if country:
                     return country
                 if self.sector_of(child) == "MED":

@@ -6,17 +6,15 @@ of the same report ("The officials said ... They added that ...").
 """
 from __future__ import annotations
 
-import functools
-from pathlib import Path
+import bisect
+import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorResolver
-from .datafiles import load_yaml
+from .actors import ActorResolver, outlets
 from .factuality import cues
 from .records import Attribution
 
-DATA = Path(__file__).parent / "data"
 # Last words of news outlets' names, for outlets not listed in data/outlets.yaml ("told Meridian Wire").
 OUTLET_WORDS = {"News", "Wire", "Post", "Times", "Journal", "Press", "Agency", "Radio", "TV", "Television", "Daily",
                 "Herald", "Tribune", "Telegraph", "Guardian", "Ledger", "Gazette", "Network", "Channel", "Review",
@@ -26,28 +24,13 @@ CLAIM_FRAMES = {"accuse", "blame", "deny", "allege", "charge", "credit", "hold"}
 ANONYMOUS_HEADS = {"official", "source", "person", "diplomat", "officer", "aide", "insider", "people"}
 
 
-@functools.lru_cache(maxsize=1)
-def outlets() -> dict[str, str]:
-    """Every outlet name and alias -> its canonical name."""
-    path = DATA / "outlets.yaml"
-    names: dict[str, str] = {}
-    if not path.exists():
-        return names
-    for item in load_yaml(path) or []:
-        for name in [item["name"], *(item.get("aliases") or [])]:
-            names[name.lower()] = item["name"]
-    return names
-
-
 def outlet_name(span_text: str) -> str | None:
     text = span_text.strip()
     low = text.lower()
     if low.startswith("the "):
         low = low[4:]
-    table = outlets()
-    if low in table:
-        return table[low]
-    return None
+    outlet = outlets().get(low)
+    return outlet.name if outlet else None
 
 
 def _plural(claimant: str) -> bool:
@@ -60,7 +43,8 @@ class Attributor:
         self.doc = doc
         self.resolver = resolver
         self.reporting = cues().reporting
-        self._text = doc.text  # built once: Doc.text joins every token each time it is read
+        text = doc.text  # built once: Doc.text joins every token each time it is read
+        self._breaks = [m.start() for m in re.finditer("\n\n", text)]  # paragraph breaks, as str.count sees them
         self._by_sentence: dict[int, Attribution | None] = {}
         self._previous: dict[int, Attribution | None] = {}  # the report in force before each sentence
         self._carry()
@@ -187,7 +171,7 @@ class Attributor:
                 previous_para = para
 
     def _paragraph(self, sent: Span) -> int:
-        return self._text.count("\n\n", 0, sent.start_char)
+        return bisect.bisect_right(self._breaks, sent.start_char - 2)
 
     # -- the answer -----------------------------------------------------------------------------
     def attribution_of(self, trigger: Token) -> Attribution | None:
