@@ -105,7 +105,7 @@ def _clip(text: str, width: int = 90) -> str:
 def evaluate_cmd(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold JSONL file."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    errors: bool = typer.Option(False, "--errors", help="List every missed, extra and misattributed event."),
+    errors: bool = typer.Option(False, "--errors", help="List every missed, extra and misattributed event, and every trap that came out asserted."),
 ):
     """Score the coder against a gold file: P/R/F1 by type, factuality and attribution accuracy."""
     from .evaluate import evaluate

@@ -179,6 +179,8 @@ def score_item(item: GoldItem, predicted: list[Event], report: Report) -> None:
                     g.factuality == "asserted" and g.source == gold.source and g.type == gold.type and
                     g.target == gold.target for g in item.events):
                 report.trap_violations.append((item.id, gold))
+                report.errors.append({"id": item.id, "kind": "trap", "gold": [gold.source, gold.target, gold.type],
+                                      "factuality": gold.factuality})
         if not candidates:
             report.unmatched_by_factuality[gold.factuality] += 1
             continue

@@ -57,6 +57,10 @@ def cues() -> Cues:
     )
 
 
+# "approved the sale of jets": what is approved is still to be done, whatever its determiner
+APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
+
+
 def own_cues(token: Token, c: Cues) -> Factuality | None:
     """Negation, modals, conditionals and determiners attached to one word."""
     for child in token.children:
@@ -127,7 +131,7 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
                 return Factuality.PLANNED, head
             if lemma in c.planned_verbs and dep in ("xcomp", "ccomp", "dobj", "pcomp", "oprd", "attr", "acomp"):
                 # (a frame governs its complements, not its adjuncts: "rejected X during a call with Trump")
-                if node is trigger and dep == "dobj" and (speech or trigger.pos_ == "NOUN" and any(
+                if node is trigger and dep == "dobj" and lemma not in APPROVALS and (speech or trigger.pos_ == "NOUN" and any(
                         ch.dep_ in ("det", "poss") and ch.lower_ not in ("a", "an", "any", "no") for ch in trigger.children)):
                     # "rejected Russia's demand", "rejected the latest U.N. sanctions": they were made
                     return Factuality.ASSERTED, None

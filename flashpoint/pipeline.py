@@ -10,10 +10,11 @@ from . import nlp as nlp_stage
 from . import profiling
 from .actors import ActorResolver
 from .dates import date_events
-from .events import extract
+from .events import extract, merge
 from .ingest import as_date, dateline, language_of, mask_dateline
 from .places import locate_events
 from .records import Article, Coded, Event
+from .targets import infer_targets
 
 
 class NotEnglishWarning(UserWarning):
@@ -36,7 +37,8 @@ def code_doc(doc: Doc, article: Article) -> list[Event]:
     if len(doc) and all(masked[t.idx:t.idx + len(t.text)] == t.text for t in (doc[0], doc[-1])) and \
             len(masked) == doc[-1].idx + len(doc[-1].text_with_ws):
         doc.user_data.setdefault("flashpoint.text", masked)
-    events = date_events(locate_events(events, doc), doc, published)
+    events = merge(infer_targets(locate_events(events, doc), doc, resolver))
+    events = date_events(events, doc, published)
     profiling.lap("geo_time", t0)
     return events
 

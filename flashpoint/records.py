@@ -131,6 +131,15 @@ class Event:
     trigger_start: int = -1  # its character offset in the article text
     extras: dict = field(default_factory=dict, compare=False, hash=False)
 
+    def target_dict(self) -> dict | None:
+        if self.target is None:
+            return None
+        out = self.target.to_dict()
+        if self.extras.get("target_from"):
+            # not read from the clause but inferred (flashpoint/targets.py): sentence, place, home, context
+            out["inferred_from"] = self.extras["target_from"]
+        return out
+
     def to_dict(self) -> dict:
         return {
             "article": self.article_id,
@@ -140,7 +149,7 @@ class Event:
             "goldstein": self.goldstein,
             "quad_class": self.quad_class,
             "source": self.source.to_dict(),
-            "target": self.target.to_dict() if self.target else None,
+            "target": self.target_dict(),
             "factuality": self.factuality.value,
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "location": self.location.to_dict() if self.location else None,

@@ -253,3 +253,28 @@ def test_named_spokesperson_in_apposition_is_the_claimant():
     events = code("Russian forces struck Kharkiv overnight, Ukraine's deputy defence minister, Hanna Maliar, said.")
     [event] = find(events, "ASSAULT")
     assert event.attribution is not None and event.attribution.claimant == "Hanna Maliar"
+
+
+# -- implicit targets (flashpoint/targets.py) ----------------------------------------------------
+def test_target_left_implicit_is_taken_from_the_sentence():
+    events = code("Saudi Arabia called the Houthi claims baseless, a statement Yemen's rebels dismissed on Sunday.")
+    [reject] = find(events, "REJECT")
+    assert (reject.source.country, reject.target.country) == ("YEM", "SAU")
+    assert reject.extras["target_from"] == "sentence"
+    [accuse] = find(events, "ACCUSE")
+    assert accuse.confidence > reject.confidence  # an inferred dyad is less certain than a parsed one
+
+
+def test_target_carries_over_from_the_previous_sentence():
+    events = code("Pakistan's army said Indian jets had violated its airspace. "
+                  "It said its air defences had fired on the aircraft.")
+    [assault] = find(events, "ASSAULT")
+    assert (assault.source.country, assault.target.country) == ("PAK", "IND")
+    assert assault.extras["target_from"] == "context"
+
+
+def test_own_withdrawal_gets_no_target_from_context():
+    events = code("Lebanon's army deployed along the border on Monday. "
+                  "Officials said Hezbollah had withdrawn its fighters from the area.")
+    [retreat] = find(events, "RETREAT")
+    assert retreat.target is None

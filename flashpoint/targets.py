@@ -1,0 +1,186 @@
+"""Implicit targets: the counterpart of an act whose clause names none.
+
+Wire copy often leaves the target of an act to the context: "a move Kyiv dismissed" (dismissed what
+Putin declared), "Moscow had handed over the remains" (to Ukraine, named a sentence earlier), "China's
+war games around the island" (Taiwan), "police sealed the roads" (at home). The events stage reads
+targets from the syntax of the clause; this stage fills the ones it left empty, from
+
+1. the other actors of the same sentence, nearest in the parse tree to the act's trigger;
+2. the place of the act (set by the places stage), when it lies in another country, or at home for
+   force used at home;
+3. the counterpart of the dyad running through the sentences just before.
+
+A filled target is marked `extras["target_from"]` ("sentence", "place", "home", "context") and costs
+the event some confidence, so a user can keep or drop inferred dyads. Acts that are not about anyone
+else (a declared ceasefire with no other party anywhere) stay without a target.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorResolver
+from .records import Actor, Event
+
+STATE_SECTORS = {"GOV", "MIL", "SPY", "COP", "LEG", "JUD"}
+HEAD_POS = {"NOUN", "PROPN", "PRON"}
+NOT_ACTORS = {"MED"}  # "told Reuters": an outlet is not a party
+# How far back a dyad carries: the sentence before, and the one before that.
+CONTEXT_SENTENCES = 2
+# Moves of one's own forces are aimed at someone only when the text says where or at whom.
+UNDIRECTED = {"RETREAT", "MOBILIZE"}
+PENALTY = {"sentence": 0.1, "place": 0.1, "home": 0.15, "context": 0.2}
+
+
+def depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return up[t.i] + n
+    return depth(a) + depth(b) + 2  # different sentences: far
+
+
+def counterpart_ok(source: Actor, candidate: Actor) -> bool:
+    """Can `candidate` be the other side of an act by `source`? Not itself, not an outlet, and not its own
+    state's institutions (a ministry does not act on its own army), but a state against its own rebels,
+    protesters or opposition, or a crowd against its government, is a dyad."""
+    if candidate.country is None or candidate.sector in NOT_ACTORS:
+        return False
+    if candidate.country != source.country:
+        return True
+    if candidate.org and candidate.org != source.org:
+        return True  # the army and the RSF, Fatah and Hamas
+    if source.sector == candidate.sector or source.sector is None or candidate.sector is None:
+        return False
+    return not (source.sector in STATE_SECTORS and candidate.sector in STATE_SECTORS)
+
+
+class TargetFinder:
+    def __init__(self, doc: Doc, resolver: ActorResolver):
+        self.doc = doc
+        self.actors = resolver
+        self._sentence_actors: dict[int, list[tuple[Token, Actor]]] = {}
+        self.by_char = {t.idx: t for t in doc}
+
+    def candidates(self, sent) -> list[tuple[Token, Actor]]:
+        """The actors named in a sentence, one per noun phrase head (or leading modifier)."""
+        if sent.start not in self._sentence_actors:
+            found = []
+            for token in sent:
+                if token.pos_ not in HEAD_POS and not (token.dep_ in ("amod", "poss", "compound")
+                                                      and self.actors.mention_at(token) is not None):
+                    continue
+                if token.dep_ == "compound" and token.head.pos_ in HEAD_POS and \
+                        self.actors.actor_of(token.head) is not None:
+                    continue  # "Hezbollah commander": the phrase is its head's
+                actor = self.actors.actor_of(token)
+                if actor is not None and actor.country:
+                    found.append((token, actor))
+            self._sentence_actors[sent.start] = found
+        return self._sentence_actors[sent.start]
+
+    def trigger(self, event: Event) -> Token | None:
+        return self.by_char.get(event.trigger_start)
+
+    def in_sentence(self, event: Event, trigger: Token, excluded: list[Actor]) -> list[Actor]:
+        sent = self.actors.sentence(trigger)
+        scope = None
+        if trigger.dep_ == "relcl" and (head := self.actors.actor_of(trigger.head)) is not None and \
+                same_side(head, event.source):
+            # "Iran, which rejected the talks, launched drones at Israel": the aside is about Iran alone
+            scope = {t.i for t in trigger.subtree}
+        ranked = []
+        for token, actor in self.candidates(sent):
+            if token.i == trigger.i or any(same_side(actor, e) for e in excluded):
+                continue
+            if scope is not None and token.i not in scope:
+                continue
+            if not counterpart_ok(event.source, actor):
+                continue
+            ranked.append((tree_distance(trigger, token), abs(token.i - trigger.i), token, actor))
+        if not ranked:
+            return []
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        best_token, best = ranked[0][2], ranked[0][3]
+        # "denounced the drills by South Korea and the United States": both conjuncts
+        out = [best]
+        for _, _, token, actor in ranked[1:]:
+            if (token.head.i == best_token.i and token.dep_ == "conj" or
+                    best_token.head.i == token.i and best_token.dep_ == "conj") and actor.country != best.country:
+                out.append(actor)
+        return out
+
+    def in_context(self, event: Event, trigger: Token, excluded: list[Actor], events: list[Event]) -> list[Actor]:
+        """The other side of the dyad the previous sentences were about."""
+        sent = self.actors.sentence(trigger)
+        index = self.actors.sents.index(sent) if sent in self.actors.sents else -1
+        for back in range(1, CONTEXT_SENTENCES + 1):
+            if index - back < 0:
+                break
+            earlier = self.actors.sents[index - back]
+            start, end = earlier.start_char, earlier.end_char
+            # events of that sentence first: their parties are what it is about
+            for other in events:
+                if not (start <= other.evidence.start < end):
+                    continue
+                for party in (other.source, other.target):
+                    if party is not None and counterpart_ok(event.source, party) and \
+                            not any(same_side(party, e) for e in excluded):
+                        return [party]
+            named = [a for _, a in self.candidates(earlier)
+                     if counterpart_ok(event.source, a) and not any(same_side(a, e) for e in excluded)]
+            if named:
+                return [named[-1]]
+        return []
+
+
+def same_side(a: Actor, b: Actor) -> bool:
+    return a.country == b.country and (a.sector == b.sector or a.org == b.org and a.org is not None or
+                                       b.sector is None or a.sector is None)
+
+
+def infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> list[Event]:
+    """Fill empty targets from the sentence, the place and the preceding sentences (see the module doc)."""
+    if not any(e.target is None for e in events):
+        return events
+    finder = TargetFinder(doc, resolver)
+    # co-sources of one trigger ("Mali, Burkina Faso and Niger quit ECOWAS") are never each other's target
+    sources_at: dict[int, list[Actor]] = {}
+    for event in events:
+        sources_at.setdefault(event.trigger_start, []).append(event.source)
+    out = []
+    for event in events:
+        if event.target is not None or not event.source.country:
+            out.append(event)
+            continue
+        trigger = finder.trigger(event)
+        if trigger is None:
+            out.append(event)
+            continue
+        excluded = sources_at.get(event.trigger_start, [event.source])
+        how, found = "sentence", []
+        if event.source.sector == "COP" and event.event_type in ("COERCE", "ASSAULT"):
+            how, found = "home", [Actor(event.source.country, event.source.country, None)]  # police act at home
+        if not found:
+            found = finder.in_sentence(event, trigger, excluded)
+        if not found and event.location is not None and event.location.country:
+            place = event.location.country
+            if place != event.source.country:
+                how, found = "place", [Actor(event.location.name, place, None)]
+            elif event.event_type in ("ASSAULT", "COERCE") and event.source.sector not in (None, "GOV"):
+                how, found = "home", [Actor(event.location.name, place, None)]  # force used on home ground
+        if not found and event.event_type not in UNDIRECTED:
+            how, found = "context", finder.in_context(event, trigger, excluded, events)
+        if not found:
+            out.append(event)
+            continue
+        for target in found:
+            out.append(replace(event, target=target, confidence=round(max(0.05, event.confidence - PENALTY[how]), 3),
+                               extras={**event.extras, "target_from": how}))
+    return out
