@@ -51,6 +51,8 @@ PLACE_NOUNS = {"city", "town", "village", "province", "region", "territory", "bo
 RESIDENT_SECTORS = {"CVL", "COP", "OPP", "LEG", "JUD", "BUS", "MED"}  # groups that take the country they are in
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
+MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
+PARTY_TYPES = {"AGREE", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT"}  # what a mediator brings parties to
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
 PROTEST_PURPOSE = {"protest", "denounce", "condemn", "oppose", "demand", "chant", "decry", "reject", "demonstrate",
                    "rally", "voice", "express", "show", "march", "criticize", "criticise"}
@@ -862,6 +864,183 @@ class Extractor:
                 break
         return out
 
+    def culprits(self, events: list[Event]) -> list[Event]:
+        """"Saudi Arabia blamed Iran for the attack", "accused Armenian forces of firing on its guards", "an
+        attack that Washington blamed on Assad's forces", "said Iran was responsible for the attack", "an
+        attack claimed by Jaish-e-Mohammed": the act is coded with the accused (or claiming) side as its
+        source, asserted on the word of the accuser, who becomes its claimant."""
+        have = {(e.source.country, e.event_type, e.trigger_start) for e in events}
+        out: list[Event] = []
+        for token in self.doc:
+            if token.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
+                continue
+            for accused, act, accuser in self.accused_acts(token):
+                pattern = self.verb_pattern(act) if act.pos_ in ("VERB", "AUX") else self.noun_pattern(act)
+                if pattern is None or pattern.type in SPEECH_TYPES or pattern.type == "CONSULT":
+                    continue
+                if act.pos_ in ("VERB", "AUX"):
+                    target_tokens = self.targets(act, pattern, {t.i for t in accused})
+                else:
+                    target_tokens = [t for c in act.children if c.dep_ == "prep" and c.lower_ in pattern.target_preps
+                                     for obj in c.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
+                sources = [a for t in accused if (a := self.actor(t))]
+                claimants = [a for t in accuser if (a := self.actor(t))]
+                targets = []
+                for t in target_tokens:
+                    if claimants and token.lemma_.lower() != "claim" and any(
+                            c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
+                        # "accusing Armenian forces of firing on its border guards": its = the accuser's
+                        targets.append(Actor(self.actors.phrase_text(t), claimants[0].country, None))
+                    else:
+                        targets.extend(self.actors_for(t))
+                if not sources or not accuser:
+                    continue
+                claim_text = self.doc[min(t.left_edge.i for t in accuser):max(t.right_edge.i for t in accuser) + 1].text
+                attribution = Attribution(claim_text, None, claimants[0] if claimants else None)
+                factuality, _ = factuality_of(act)
+                for source in sources:
+                    if (source.country, pattern.type, act.idx) in have:
+                        continue
+                    have.add((source.country, pattern.type, act.idx))
+                    for target in [t for t in targets if not same_actor(source, t)] or [None]:
+                        out.append(self.make(pattern, act, source, target, pattern.id + ".accused", 0.6,
+                                             factuality=factuality, attribution=attribution))
+        return out
+
+    def accused_acts(self, token: Token) -> list[tuple[list[Token], Token, list[Token]]]:
+        """(accused, act, accuser) triples that a blaming or claiming word sets up."""
+        lemma = token.lemma_.lower()
+        kids = list(token.children)
+
+        def obj_of(prep: str, holders: tuple = ()) -> Token | None:
+            for c in [*kids, *(c for h in holders for c in h.children)]:
+                if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+                    for g in c.children:
+                        if g.dep_ in ("pobj", "pcomp"):
+                            return g
+            return None
+
+        def act_above(node: Token) -> Token:
+            # "the attack on its oil facility, which the Houthis claimed": the clause may hang on the place
+            for _ in range(2):
+                if node.pos_ != "NOUN" or self.book.noun_entries(node) or node.dep_ != "pobj":
+                    break
+                node = node.head.head
+            return node
+
+        def unwrap(act: Token | None) -> Token | None:
+            # "of involvement in the attack", "claimed responsibility for the bombing"
+            while act is not None and act.lemma_.lower() in INVOLVEMENT:
+                act = next((g for c in act.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+                            for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            return act
+
+        def own_subjects() -> list[Token]:
+            return self.subjects(token)
+
+        objects = [c for c in kids if c.dep_ == "dobj"]
+        if lemma in ("accuse", "charge", "suspect", "implicate") and token.pos_ == "VERB":
+            accused = with_conjuncts(objects[0]) if objects else (
+                [t for c in kids if c.dep_ == "nsubjpass" for t in with_conjuncts(c)])
+            act = unwrap(obj_of("of", tuple(objects[:1])))  # "accusing Armenian forces of firing on ..."
+            accuser = own_subjects() if objects else []
+            return [(accused, act, accuser)] if accused and act is not None else []
+        if lemma == "blame" and token.pos_ == "VERB":
+            on = obj_of("on")
+            if on is None and objects and obj_of("for") is None and self.book.noun_entries(objects[0]):
+                on = obj_of("on", (objects[0],))  # "blamed the attack on Syrian forces", parsed as "attack on"
+            if on is not None:  # "blamed the attack on Israel", "an attack that ... blamed on Israel"
+                act = objects[0] if objects and objects[0].lower_ not in ("that", "which") else (
+                    act_above(token.head) if token.dep_ == "relcl" else None)
+                return [(with_conjuncts(on), act, own_subjects())] if act is not None else []
+            act = unwrap(obj_of("for"))
+            if objects and act is not None:
+                return [(with_conjuncts(objects[0]), act, own_subjects())]
+            return []
+        if lemma == "claim" and token.pos_ == "VERB":
+            # "which Yemen's Houthis had claimed", "an attack claimed by JeM", "claimed responsibility for"
+            if objects and objects[0].lemma_.lower() in INVOLVEMENT:
+                act = unwrap(objects[0])
+                return [(own_subjects(), act, own_subjects())] if act is not None else []
+            if token.dep_ == "relcl" and (not objects or objects[0].lower_ in ("that", "which")):
+                return [(own_subjects(), act_above(token.head), own_subjects())] if not is_passive(token) else []
+            if token.dep_ == "acl" and token.tag_ == "VBN":
+                agent = obj_of("by")
+                return [(with_conjuncts(agent), token.head, with_conjuncts(agent))] if agent is not None else []
+            return []
+        if lemma in ("responsible", "behind") and token.head.lemma_.lower() == "be" and \
+                token.dep_ in ("acomp", "prep"):
+            # "said Iran was responsible for the attack", "said Russia was behind a cyberattack"
+            be = token.head
+            accused = [t for c in be.children if c.dep_ == "nsubj" for t in with_conjuncts(c)]
+            act = unwrap(obj_of("for")) if lemma == "responsible" else next(
+                (g for g in kids if g.dep_ == "pobj"), None)
+            speaker = be.head if be.dep_ == "ccomp" and be.head.pos_ in ("VERB", "AUX") else None
+            accuser = self.subjects(speaker) if speaker is not None else []
+            return [(accused, act, accuser)] if accused and act is not None and accuser else []
+        return []
+
+    def mediators(self, events: list[Event]) -> list[Event]:
+        """"in a deal brokered by Washington", "a Moscow-brokered ceasefire", "an exchange mediated by the
+        UAE", "The UAE said it had mediated the exchange": the mediator consults each party, and the
+        parties are those of the agreement (the deals, releases and talks reported in the sentence, or in
+        the one before when the sentence only names the mediation)."""
+        consult = Pattern("consult.mediate", "CONSULT", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        out: list[Event] = []
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB" and not token.lower_.endswith(("-brokered", "-mediated")):
+                continue
+            if lemma not in MEDIATE_VERBS and not token.lower_.endswith(("-brokered", "-mediated")):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+                continue  # "mediate between Israel and Iran": the pattern names the parties itself
+            mediators = self.mediator_of(token)
+            if not mediators:
+                continue
+            sent = self.actors.sentence(token)
+            parties = self.parties_in(events, sent, mediators)
+            if not parties and sent.start > 0:
+                parties = self.parties_in(events, self.actors.sentence(self.doc[sent.start - 1]), mediators)
+            if not parties:
+                continue
+            factuality, _ = factuality_of(token) if token.pos_ == "VERB" else (Factuality.ASSERTED, None)
+            for mediator in mediators:
+                for party in parties:
+                    out.append(self.make(consult, token, mediator, party, "consult.mediate.parties", 0.6,
+                                         factuality=factuality))
+        return out
+
+    def mediator_of(self, token: Token) -> list[Actor]:
+        if "-" in token.text[1:]:  # "U.S.-brokered" as one word
+            prefix = token.text.rpartition("-")[0]
+            entries = self.actors.lex.names.get(prefix)
+            if entries:
+                entry = self.actors._choose(entries, self.doc[token.i:token.i + 1])
+                return [self.actors.entry_actor(entry, prefix)] if entry is not None else []
+        for child in token.children:
+            if child.dep_ == "agent":  # "brokered by Washington"
+                return [a for g in child.children if g.dep_ == "pobj" for t in with_conjuncts(g) if (a := self.actor(t))]
+            if child.dep_ in ("npadvmod", "compound") and child.i < token.i:  # "a Moscow-brokered ceasefire"
+                actor = self.actor(child)
+                if actor is not None:
+                    return [actor]
+        if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+            return []
+        return [a for t in self.subjects(token) if (a := self.actor(t))]
+
+    @staticmethod
+    def parties_in(events: list[Event], sent, mediators: list[Actor]) -> list[Actor]:
+        found: dict[str, Actor] = {}
+        for event in events:
+            if event.event_type not in PARTY_TYPES or not (sent.start_char <= event.trigger_start < sent.end_char):
+                continue
+            for party in (event.source, event.target):
+                if party is not None and party.country and party.country not in found and \
+                        all(party.country != m.country for m in mediators):
+                    found[party.country] = party
+        return list(found.values())
+
     def implied_threats(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"Iran said it would retaliate": a speaker announcing its own future attack threatens."""
         threat = Pattern("threaten.implied", "THREATEN", None, frozenset(), frozenset(), frozenset(), (), False, None)
@@ -916,6 +1095,8 @@ class Extractor:
                     triggers[len(events)] = token
                     events.append(event)
         events.extend(self.implied_threats(events, triggers))
+        events.extend(self.culprits(events))
+        events.extend(self.mediators(events))
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)
         return merge(events)

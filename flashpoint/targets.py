@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorResolver
+from .actors import PATRONAGE, ActorResolver
 from .records import Actor, Event
 
 STATE_SECTORS = {"GOV", "MIL", "SPY", "COP", "LEG", "JUD"}
@@ -76,6 +76,8 @@ class TargetFinder:
                 if token.pos_ not in HEAD_POS and not (token.dep_ in ("amod", "poss", "compound")
                                                       and self.actors.mention_at(token) is not None):
                     continue
+                if token.dep_ in ("npadvmod", "compound", "amod") and token.head.lower_ in PATRONAGE:
+                    continue  # "a Moscow-brokered ceasefire", "U.S.-backed forces": a patron, not a party
                 if token.dep_ == "compound" and token.head.pos_ in HEAD_POS and \
                         self.actors.actor_of(token.head) is not None:
                     continue  # "Hezbollah commander": the phrase is its head's
@@ -164,6 +166,9 @@ def infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> lis
             out.append(event)
             continue
         excluded = sources_at.get(event.trigger_start, [event.source])
+        if event.rule.endswith(".accused") and event.attribution and event.attribution.claimant_actor:
+            # "Washington blamed the attack on Assad's forces": the accuser is not thereby the victim
+            excluded = [*excluded, event.attribution.claimant_actor]
         how, found = "sentence", []
         if event.source.sector == "COP" and event.event_type in ("COERCE", "ASSAULT"):
             how, found = "home", [Actor(event.source.country, event.source.country, None)]  # police act at home

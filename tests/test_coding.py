@@ -278,3 +278,30 @@ def test_own_withdrawal_gets_no_target_from_context():
                   "Officials said Hezbollah had withdrawn its fighters from the area.")
     [retreat] = find(events, "RETREAT")
     assert retreat.target is None
+
+
+# -- acts named inside an accusation or a mediation ----------------------------------------------
+@pytest.mark.parametrize("text, accused, claimant", [
+    ("Azerbaijan closed the corridor, accusing Armenian forces of firing on its border guards.", "ARM", "Azerbaijan"),
+    ("Britain and France said Iran was responsible for the drone attack on Saudi oil facilities.", "IRN",
+     "Britain and France"),
+    ("Haniyeh died in an attack that Iran's Revolutionary Guards blamed on Israel.", "ISR",
+     "Iran's Revolutionary Guards"),
+])
+def test_the_accused_act_is_coded_on_the_accusers_word(text, accused, claimant):
+    [act] = [e for e in find(code(text), "ASSAULT") if e.source.country == accused]
+    assert act.factuality is Factuality.ASSERTED
+    assert act.attribution.claimant == claimant
+
+
+def test_an_attack_claimed_by_a_group_is_its_attack():
+    events = code("A car bomb killed 12 soldiers in an attack claimed by the Pakistan-based group Jaish-e-Mohammed.")
+    assert [e.source.country for e in find(events, "ASSAULT")] == ["PAK"]
+
+
+def test_a_mediator_consults_each_party_of_the_deal():
+    events = code("Ukraine and Russia each freed 390 soldiers on Friday. "
+                  "The United Arab Emirates said it had mediated the exchange.")
+    assert {("ARE", "UKR"), ("ARE", "RUS")} <= {(e.source.country, e.target.country) for e in find(events, "CONSULT")}
+    events = code("Israel and the UAE agreed to establish relations in a deal brokered by Washington.")
+    assert {("USA", "ISR"), ("USA", "ARE")} <= {(e.source.country, e.target.country) for e in find(events, "CONSULT")}
