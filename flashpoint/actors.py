@@ -412,6 +412,8 @@ class ActorResolver:
             if token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in CROWDS:
                 return Actor(text, None, "CVL")  # "Thousands took to the streets": people
         sector = self.sector_of(token)
+        if sector == "IGO":
+            return Actor(text, "IGO", "IGO")
         office = self.title_of(token) if sector == "GOV" else None
         owner, via = self.country_modifier(token, locative=sector is not None)
         if owner is not None and sector is None and via is not None and via.dep_ == "compound" and \

@@ -164,6 +164,7 @@ def score_item(item: GoldItem, predicted: list[Event], report: Report) -> None:
         else:
             report.per_type[gold.type].tp += 1
             remaining.remove(hit)
+    matched = set(pred_keys) - set(remaining)  # asserted predictions that are some gold asserted event
     extra = []
     for k in remaining:
         if k[2] in report.per_type:
@@ -175,7 +176,8 @@ def score_item(item: GoldItem, predicted: list[Event], report: Report) -> None:
                       (gold.target is None or (e.target is not None and e.target.country == gold.target))]
         if gold.factuality != "asserted":
             report.traps += 1
-            if any(e.factuality.value == "asserted" for e in candidates) and not any(
+            # (an asserted prediction that matched another gold asserted event is that event, not the trap)
+            if any(e.factuality.value == "asserted" and key(e) not in matched for e in candidates) and not any(
                     g.factuality == "asserted" and g.source == gold.source and g.type == gold.type and
                     g.target == gold.target for g in item.events):
                 report.trap_violations.append((item.id, gold))

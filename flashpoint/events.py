@@ -51,6 +51,8 @@ PLACE_NOUNS = {"city", "town", "village", "province", "region", "territory", "bo
 RESIDENT_SECTORS = {"CVL", "COP", "OPP", "LEG", "JUD", "BUS", "MED"}  # groups that take the country they are in
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
+JOINTLY = {"jointly"}
+JOINT = {"joint", "coordinated", "combined", "concerted"}
 MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
 PARTY_TYPES = {"AGREE", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT"}  # what a mediator brings parties to
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
@@ -386,7 +388,10 @@ class Extractor:
                             if owner:
                                 return owner
             return []
-        subs = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
+        subs = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)] or [
+            # "as long as Israel keeps bombing": the parser may hang the subject on "keeps" as an auxiliary
+            t for a in verb.children if a.dep_ == "aux" and a.pos_ in ("AUX", "VERB") and a.i < verb.i
+            for c in a.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
         if subs:
             if subs[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                 return with_conjuncts(verb.head)
@@ -571,7 +576,7 @@ class Extractor:
                 return [Actor(actor.text, country, actor.sector) for country in reversed(named)]
         for child in token.lefts:
             mention = self.actors.mention_at(child)
-            if child.dep_ in ("amod", "compound") and mention is not None and child.conjuncts:
+            if child.dep_ in ("amod", "compound", "nmod") and mention is not None and child.conjuncts:
                 for conj in child.conjuncts:
                     other = self.actors.mention_at(conj)
                     if other is not None and other.entry.country and other.entry.country != actor.country:
@@ -759,6 +764,11 @@ class Extractor:
             # (an attack or a raid at home is on home ground: "the RSF struck a power station in Atbara")
             # "Israel resumed airstrikes across Gaza": the place is the target
             targets = [(place_token, Actor(self.actors.phrase_text(place_token), place, None))]
+            for other in place_token.conjuncts:  # "targets in northern Iraq and Syria": both
+                actor = self.actors.actor_of(other, allow_modifiers=False)
+                if actor is not None and actor.country and actor.country not in (place, "IGO", "NGO") and \
+                        all(a.country != actor.country for _, a in sources):
+                    targets.append((other, Actor(other.text, actor.country, None)))
             located = True
         if not targets and pattern.type in ("COERCE", "CONCEDE") and sources and sources[0][1].country and any(
                 self.unanchored(t) for t in target_tokens):
@@ -768,7 +778,11 @@ class Extractor:
                        for t in target_tokens if self.unanchored(t)]
         if not targets and pattern.type == "PROTEST" and sources:
             # "marched ... to protest against the American strikes", "gathered to denounce U.S. support"
-            targets = [(t, a) for t in self.purpose_objects(trigger) for a in self.actors_for(t, place)]
+            for t in self.purpose_objects(trigger):
+                owners = self.owner_of(t) if self.book.noun_entries(t) else []
+                # "rallied to denounce U.S. and Israeli airstrikes on Yemen": against those who strike
+                targets += [(o, a) for o in owners for a in self.actors_for(o, place)] if owners else \
+                    [(t, a) for a in self.actors_for(t, place)]
         guessed = False
         if not targets and sources and sources[0][1].country and (
                 pattern.type == "PROTEST" or pattern.home_target or
@@ -922,7 +936,7 @@ class Extractor:
 
         def act_above(node: Token) -> Token:
             # "the attack on its oil facility, which the Houthis claimed": the clause may hang on the place
-            for _ in range(2):
+            for _ in range(4):
                 if node.pos_ != "NOUN" or self.book.noun_entries(node) or node.dep_ != "pobj":
                     break
                 node = node.head.head
@@ -979,6 +993,53 @@ class Extractor:
             accuser = self.subjects(speaker) if speaker is not None else []
             return [(accused, act, accuser)] if accused and act is not None and accuser else []
         return []
+
+    def joint_acts(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+        """"U.S. and British warplanes struck ... in coordinated strikes", "began jointly installing":
+        actors of several states acting together also cooperate with each other."""
+        cooperate = Pattern("cooperate.joint_act", "COOPERATE", None, frozenset(), frozenset(), frozenset(), (),
+                            True, None)
+        by_trigger: dict[int, list[Event]] = {}
+        tokens: dict[int, Token] = {}
+        for index, token in triggers.items():
+            if events[index].event_type != "COOPERATE":
+                by_trigger.setdefault(token.i, []).append(events[index])
+                tokens[token.i] = token
+        for token in self.doc:
+            # "began jointly installing marker posts": any act done jointly, even one no pattern knows
+            if token.pos_ == "VERB" and token.i not in by_trigger and any(
+                    c.dep_ == "advmod" and c.lower_ == "jointly" for c in token.children):
+                group = [self.make(cooperate, token, a, None, "cooperate.joint_act", 0.6)
+                         for t in self.subjects(token) for a in self.actors_for(t)]
+                if group:
+                    by_trigger[token.i], tokens[token.i] = group, token
+        out = []
+        for i, group in by_trigger.items():
+            token = tokens[i]
+            sources = {}
+            for event in group:
+                sources.setdefault(event.source.country, event.source)
+            if len(sources) < 2 or None in sources or not self.done_jointly(token):
+                continue
+            factuality = group[0].factuality
+            for a in sources.values():
+                for b in sources.values():
+                    if a.country != b.country:
+                        out.append(self.make(cooperate, token, a, b, "cooperate.joint_act", 0.6, factuality=factuality))
+        return out
+
+    @staticmethod
+    def done_jointly(token: Token) -> bool:
+        for child in token.children:
+            if child.dep_ == "advmod" and child.lower_ in JOINTLY:
+                return True
+            if child.dep_ in ("amod", "advmod") and child.lower_ in JOINT:
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("in", "with", "during"):
+                if any(g.dep_ == "pobj" and any(m.lower_ in JOINT for m in g.children if m.dep_ in ("amod", "compound"))
+                       for g in child.children):
+                    return True
+        return False
 
     def mediators(self, events: list[Event]) -> list[Event]:
         """"in a deal brokered by Washington", "a Moscow-brokered ceasefire", "an exchange mediated by the
@@ -1071,6 +1132,7 @@ class Extractor:
     def run(self) -> list[Event]:
         events: list[Event] = []
         triggers: dict[int, Token] = {}
+        fired: dict[int, set[str]] = {}
         for token in self.doc:
             if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
                 pattern = self.verb_pattern(token)
@@ -1079,11 +1141,14 @@ class Extractor:
                     pattern = self.similar_pattern(token)
                     if pattern is None:
                         continue
+                if token.dep_ in ("xcomp", "advcl") and pattern.type == "PROTEST" and "PROTEST" in fired.get(token.head.i, ()):
+                    continue  # "marched in Amman to protest against ...": one protest, placed by its head
                 for event in self.from_trigger(token, pattern, nominal=False):
                     if fallback and event.target is None:
                         continue  # a guessed verb needs both sides to be worth reporting
                     triggers[len(events)] = token
                     events.append(event)
+                    fired.setdefault(token.i, set()).add(event.event_type)
         undone = {c.i for i, t in triggers.items() if events[i].event_type in UNDO_TYPES
                   for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
         for token in self.doc:
@@ -1096,10 +1161,11 @@ class Extractor:
                     events.append(event)
         events.extend(self.implied_threats(events, triggers))
         events.extend(self.culprits(events))
+        events.extend(self.joint_acts(events, triggers))
         events.extend(self.mediators(events))
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)
-        return merge(events)
+        return merge(events, dyadless=True)
 
     def disputes(self, events: list[Event]) -> list[Event]:
         """"Mali's junta accused France of supplying weapons, an allegation Paris rejected as false": the
@@ -1172,8 +1238,10 @@ def same_actor(a: Actor, b: Actor) -> bool:
     return a.country == b.country and (a.sector == b.sector or a.name == b.name and a.name is not None) and a.org == b.org
 
 
-def merge(events: list[Event]) -> list[Event]:
-    """One event per act per article: the same dyad, type and factuality collapse to the most confident."""
+def merge(events: list[Event], dyadless: bool = False) -> list[Event]:
+    """One event per act per article: the same dyad, type and factuality collapse to the most confident.
+    With `dyadless`, events still without a target are kept for the targets stage to complete; the final
+    merge drops those that only repeat a targeted event."""
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
     for event in events:
@@ -1195,6 +1263,8 @@ def merge(events: list[Event]) -> list[Event]:
              if e.target is not None and not e.extras.get("target_from")}
     out = [e for e in out if not (e.extras.get("target_from") and
                                   (e.source.country, e.event_type, e.factuality, e.evidence.start) in named)]
+    if dyadless:
+        return out
     targeted = {(e.source.country, e.event_type, e.factuality) for e in out if e.target is not None}
     return [e for e in out if e.target is not None or (e.source.country, e.event_type, e.factuality) not in targeted]
 

@@ -172,14 +172,18 @@ def infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> lis
         how, found = "sentence", []
         if event.source.sector == "COP" and event.event_type in ("COERCE", "ASSAULT"):
             how, found = "home", [Actor(event.source.country, event.source.country, None)]  # police act at home
-        if not found:
+        force = event.event_type in ("ASSAULT", "COERCE")
+        if not found and not force:
             found = finder.in_sentence(event, trigger, excluded)
         if not found and event.location is not None and event.location.country:
+            # where force was used says whom it hit better than who else the sentence names
             place = event.location.country
             if place != event.source.country:
                 how, found = "place", [Actor(event.location.name, place, None)]
-            elif event.event_type in ("ASSAULT", "COERCE") and event.source.sector not in (None, "GOV"):
+            elif force and event.source.sector not in (None, "GOV"):
                 how, found = "home", [Actor(event.location.name, place, None)]  # force used on home ground
+        if not found and force:
+            how, found = "sentence", finder.in_sentence(event, trigger, excluded)
         if not found and event.event_type not in UNDIRECTED:
             how, found = "context", finder.in_context(event, trigger, excluded, events)
         if not found:

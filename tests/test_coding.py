@@ -305,3 +305,34 @@ def test_a_mediator_consults_each_party_of_the_deal():
     assert {("ARE", "UKR"), ("ARE", "RUS")} <= {(e.source.country, e.target.country) for e in find(events, "CONSULT")}
     events = code("Israel and the UAE agreed to establish relations in a deal brokered by Washington.")
     assert {("USA", "ISR"), ("USA", "ARE")} <= {(e.source.country, e.target.country) for e in find(events, "CONSULT")}
+
+
+def test_acting_jointly_is_cooperation_between_the_actors():
+    events = code("U.S. and British warplanes struck Houthi targets across Yemen in coordinated strikes.")
+    assert {("USA", "GBR"), ("GBR", "USA")} <= {(e.source.country, e.target.country) for e in find(events, "COOPERATE")}
+    assert {("USA", "ASSAULT", "YEM"), ("GBR", "ASSAULT", "YEM")} <= asserted(events)
+
+
+def test_a_joint_patrol_is_mutual_not_aimed_at_the_place():
+    events = code("Turkish and Russian troops conducted their first joint patrol in northeast Syria.")
+    assert {(e.source.country, e.target.country) for e in find(events, "COOPERATE")} == {("TUR", "RUS"), ("RUS", "TUR")}
+
+
+def test_every_coordinated_place_is_a_target():
+    events = code("Turkish warplanes pounded Kurdish militant targets in northern Iraq and Syria overnight.")
+    assert {("TUR", "ASSAULT", "IRQ"), ("TUR", "ASSAULT", "SYR")} <= asserted(events)
+
+
+def test_peacekeepers_belong_to_their_mission_not_their_nationality():
+    events = code("Israeli tank fire wounded two Indonesian peacekeepers in southern Lebanon.")
+    assert ("ISR", "ASSAULT", "IGO") in asserted(events)
+
+
+def test_a_subject_hung_on_keeps_still_acts():
+    events = code("Tehran will not negotiate as long as Israel keeps bombing Iranian cities, a spokesman said.")
+    assert ("ISR", "ASSAULT", "IRN") in asserted(events)
+
+
+def test_a_rally_against_strikes_is_aimed_at_those_who_strike():
+    events = code("Thousands of Houthi supporters rallied in Sanaa to denounce U.S. and Israeli airstrikes on Yemen.")
+    assert {("YEM", "USA"), ("YEM", "ISR")} <= {(e.source.country, e.target.country) for e in find(events, "PROTEST")}

@@ -66,3 +66,14 @@ def test_attribution_accuracy_uses_the_matched_event():
     score_item(item(GoldEvent("ISR", "IRN", "ASSAULT", "asserted", "two U.S. officials")),
                [event("ISR", "IRN", "ASSAULT", claimant="two U.S. officials")], report)
     assert report.to_dict()["attribution"]["claimed_accuracy"] == 1.0
+
+
+def test_an_asserted_prediction_matching_another_gold_event_is_not_a_trap_violation():
+    # "The Houthis sank the Eternity C ... and said they would keep targeting ships": the sinking is
+    # asserted and right; the wildcard-target planned act is a different act.
+    report = Report()
+    gold = item(GoldEvent("YEM", "LBR", "ASSAULT", "asserted", None), GoldEvent("YEM", None, "ASSAULT", "planned", None))
+    score_item(gold, [event("YEM", "LBR", "ASSAULT")], report)
+    assert report.traps == 1 and report.trap_violations == []
+    score_item(gold, [event("YEM", "LBR", "ASSAULT"), event("YEM", "ISR", "ASSAULT")], report)
+    assert len(report.trap_violations) == 1  # an unmatched asserted act of that source and type still is one
