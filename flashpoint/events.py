@@ -297,6 +297,7 @@ class Extractor:
         self.actors = resolver
         self.attributor = attributor
         self.book = patterns()
+        self.found: list[Event] = []  # events found so far, in the order the extractor finds them
         last = doc[-1] if len(doc) else None
         self.doc_length = last.idx + len(last.text_with_ws) if last is not None else 0  # (Doc.text is rebuilt per call)
 
@@ -451,6 +452,9 @@ class Extractor:
             if objects:
                 return with_conjuncts(objects[0])
         if prep.lower_ in ("in", "during", "for", "through", "via", "by", "at") and governor.pos_ in ("VERB", "AUX"):
+            if prep.lower_ in ("during", "at") and not any(p.type in ("CONSULT", "AGREE") for p in
+                                                            self.book.noun_entries(noun)):
+                return []  # "shot dead 58 Palestinians during mass protests": the protests are not the troops'
             return self.subjects(governor)
         if prep.lower_ == "in" and governor.lemma_.lower() in INVOLVEMENT and governor.head.pos_ in ("VERB", "AUX"):
             return self.subjects(governor.head)
@@ -632,7 +636,7 @@ class Extractor:
         actor = self.actors.actor_of(token)
         if actor is None and token.pos_ == "NOUN" and self.book.noun_entries(token):
             owners = self.owner_of(token)  # "bowing to a demand by the country's junta"
-            actor = self.actors.actor_of(owners[0]) if owners else None
+            actor = self.actors.actor_of(owners[0]) if owners else self.antecedent_act(token)
         if actor is not None and actor.country is None and actor.sector in RESIDENT_SECTORS and place:
             actor = Actor(actor.text, place, actor.sector, actor.name, actor.org)
         if actor is not None and actor.country is None and token.dep_ == "conj":
@@ -648,6 +652,24 @@ class Extractor:
         if outlet_name(self.actors.phrase_text(token)):
             return None
         return actor
+
+    def antecedent_act(self, noun: Token) -> Actor | None:
+        """"Russian missiles hit Kyiv. ... the attack damaged the EU's mission": a definite act noun with no
+        owner of its own is the act reported just before, and stands for whoever did it."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+            return None
+        kinds = {p.type for p in self.book.noun_entries(noun)} & CONFLICT_TYPES
+        if not kinds:
+            return None
+        here = self.actors.sentence(noun)
+        earliest = self.actors.sents[max(0, self.actors.sents.index(here) - 2)].start_char if here in \
+            self.actors.sents else here.start_char
+        earlier = [e for e in self.found if e.event_type in kinds and earliest <= e.trigger_start < noun.idx and
+                   e.factuality is Factuality.ASSERTED]
+        if not earlier or len({e.source.country for e in earlier}) > 1:
+            return None  # no antecedent, or several actors it could be
+        source = earlier[-1].source
+        return Actor(self.actors.phrase_text(noun), source.country, source.sector, source.name, source.org)
 
     def resolve(self, tokens: list[Token]) -> list[Actor]:
         out = []
@@ -1130,7 +1152,7 @@ class Extractor:
         return out
 
     def run(self) -> list[Event]:
-        events: list[Event] = []
+        events: list[Event] = self.found
         triggers: dict[int, Token] = {}
         fired: dict[int, set[str]] = {}
         for token in self.doc:
@@ -1141,6 +1163,8 @@ class Extractor:
                     pattern = self.similar_pattern(token)
                     if pattern is None:
                         continue
+                if pattern.type == "REJECT" and self.disputes_claim(token):
+                    continue  # "an allegation Paris rejected": a denial, coded by `disputes`, not a REJECT
                 if token.dep_ in ("xcomp", "advcl") and pattern.type == "PROTEST" and "PROTEST" in fired.get(token.head.i, ()):
                     continue  # "marched in Amman to protest against ...": one protest, placed by its head
                 for event in self.from_trigger(token, pattern, nominal=False):
@@ -1166,6 +1190,14 @@ class Extractor:
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)
         return merge(events, dyadless=True)
+
+    @staticmethod
+    def disputes_claim(verb: Token) -> bool:
+        """Does the verb reject a claim (an accusation, allegation, charge, report) rather than a proposal?"""
+        claims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if verb.dep_ == "relcl" and not any(c.lemma_.lower() not in ("that", "which") for c in claims):
+            claims.append(verb.head)  # "..., a charge Kyiv dismissed as absurd"
+        return any(c.lemma_.lower() in CLAIM_NOUNS for c in claims)
 
     def disputes(self, events: list[Event]) -> list[Event]:
         """"Mali's junta accused France of supplying weapons, an allegation Paris rejected as false": the

@@ -336,3 +336,21 @@ def test_a_subject_hung_on_keeps_still_acts():
 def test_a_rally_against_strikes_is_aimed_at_those_who_strike():
     events = code("Thousands of Houthi supporters rallied in Sanaa to denounce U.S. and Israeli airstrikes on Yemen.")
     assert {("YEM", "USA"), ("YEM", "ISR")} <= {(e.source.country, e.target.country) for e in find(events, "PROTEST")}
+
+
+def test_rejecting_an_accusation_is_a_denial_not_a_reject_event():
+    events = code("Pompeo said Iran was responsible for attacks on two tankers, an accusation Tehran rejected as baseless.")
+    assert not find(events, "REJECT")
+    assert {e.factuality for e in find(events, "ASSAULT") if e.source.country == "IRN"} == {
+        Factuality.ASSERTED, Factuality.NEGATED}
+
+
+def test_a_definite_act_noun_stands_for_whoever_did_the_act_before():
+    events = code("Russian missiles killed at least 23 people in Kyiv overnight. "
+                  "The EU's top diplomat said the attack had damaged the bloc's mission in the city.")
+    assert ("RUS", "ASSAULT", "IGO") in asserted(events)
+
+
+def test_protests_during_which_troops_fired_are_not_the_troops_protest():
+    events = code("Israeli troops shot dead 58 Palestinians during mass protests along the Gaza fence.")
+    assert not [e for e in events if e.source.country == "ISR" and e.event_type in ("ACCUSE", "PROTEST")]
