@@ -182,6 +182,7 @@ AFFILIATION = {"link", "tie", "affiliate", "back", "allied", "ally", "belong", "
                "sponsor", "fund", "arm", "support", "run", "operate", "own", "control"}
 ORG_ANAPHORS = {"group", "militia", "movement", "organisation", "organization", "faction", "outfit", "rebels",
                 "militants", "agency", "alliance", "bloc", "body", "court", "council"}
+ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat", "diplomats", "ambassadors", "envoys", "attaché"}
 SECTOR_ANAPHORS = {"military", "army", "government", "ministry", "navy", "cabinet", "regime", "administration",
                    "authorities", "prime minister", "foreign ministry", "air force", "police"}
 IGO_ANAPHORS = {"alliance", "bloc", "body", "council", "agency", "union", "organisation", "organization", "court"}
@@ -602,6 +603,16 @@ class ActorResolver:
                         actor = self.actor_of(token_)
                         if actor is not None and actor.country and actor.sector in ("GOV", "MIL", "REB", "SPY"):
                             return Actor(token.text, actor.country, actor.sector, name=actor.name, org=actor.org)
+        if not want_person and token.dep_ == "poss" and token.head.lemma_.lower() in ENVOYS and \
+                token.head.head.lemma_.lower() in ("summon", "expel", "recall", "call in"):
+            # "Britain ... summoned its ambassador": a government summons another state's envoy
+            subjects = [self.actor_of(c) for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            own = {a.country for a in subjects if a is not None}
+            if token.head.head.lemma_.lower() != "recall":
+                for mention in reversed(self.mentions):
+                    if mention.start < token.i and mention.entry.kind in ("country", "capital") and \
+                            mention.entry.country not in own:
+                        return self.entry_actor(mention.entry, token.text)
         if not want_person and token.dep_ in ("dobj", "pobj") and token.lower_ in ("it", "them"):
             # "Sudan severed ties with the UAE, accusing it of ...": an object pronoun is not the subject
             root_subjects = {c.i for c in self.sentence(token).root.children if c.dep_ in ("nsubj", "nsubjpass")}

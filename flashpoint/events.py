@@ -52,6 +52,9 @@ RESIDENT_SECTORS = {"CVL", "COP", "OPP", "LEG", "JUD", "BUS", "MED"}  # groups t
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
 JOINTLY = {"jointly"}
+GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps"}
+TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+              "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 JOINT = {"joint", "coordinated", "combined", "concerted"}
 MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
 PARTY_TYPES = {"AGREE", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT"}  # what a mediator brings parties to
@@ -591,8 +594,11 @@ class Extractor:
         """What a demonstration is against: the object of its purpose clause ("to protest against X",
         "to denounce X", "chanting against X")."""
         out = []
-        for clause in verb.children:
-            if clause.dep_ not in ("advcl", "xcomp", "conj") or clause.lemma_.lower() not in PROTEST_PURPOSE:
+        # (the parser may hang the purpose on a nearby noun: "rallied after Friday prayers to denounce X")
+        misplaced = [c for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                     for c in o.children if c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)]
+        for clause in [*verb.children, *misplaced]:
+            if clause.dep_ not in ("advcl", "xcomp", "conj", "acl") or clause.lemma_.lower() not in PROTEST_PURPOSE:
                 continue
             for child in clause.children:
                 if child.dep_ == "dobj":
@@ -887,16 +893,26 @@ class Extractor:
                 definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                                for c in obj.children) and not self.owner_of(obj)
                 pronoun = obj.lower_ in ("them", "it", "this", "that")
+                generic = definite and obj.lemma_.lower() in GENERIC_ACTS  # "denounced the move"
                 kinds = {p.type for p in self.book.noun_entries(obj)} if definite else (
                     CONFLICT_TYPES if pronoun else set())
+                if generic:
+                    kinds = set(TYPE_NAMES) - {"ACCUSE", "PROTEST"}
                 if not kinds:
                     continue
-                earlier = [events[i] for i, t in order if t.i < token.i and events[i].event_type in kinds
-                           and events[i].source.country != event.source.country]
+                earlier = [(events[i], t) for i, t in order if t.i < token.i and events[i].event_type in kinds
+                           and events[i].source.country != event.source.country
+                           and events[i].factuality is Factuality.ASSERTED]
                 if earlier:
-                    culprit = earlier[-1].source
-                    out[index] = replace(event, target=Actor(self.actors.phrase_text(obj), culprit.country,
-                                                             culprit.sector, culprit.name, culprit.org))
+                    last = earlier[-1][1]
+                    # "Britain, Canada and Australia recognised a Palestinian state, and Netanyahu denounced
+                    # the move": every actor of that act
+                    culprits = list({e.source.country: e.source for e, t in earlier if t.i == last.i}.values()) \
+                        if generic else [earlier[-1][0].source]
+                    first, *more = [replace(event, target=Actor(self.actors.phrase_text(obj), c.country, c.sector,
+                                                                c.name, c.org)) for c in culprits]
+                    out[index] = first
+                    out.extend(more)
                 break
         return out
 

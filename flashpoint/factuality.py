@@ -57,6 +57,7 @@ def cues() -> Cues:
     )
 
 
+PROMISES = {"pledge", "promise", "offer", "commit"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
 
@@ -93,6 +94,9 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
     own = own_cues(trigger, c)
     if own is not None:
         return own, trigger
+    if trigger.pos_ == "VERB" and any(ch.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in ch.children)
+                                      for ch in trigger.children):
+        return Factuality.NEGATED, trigger  # "reached no agreement", "struck no civilian sites"
     node = trigger
     for _ in range(12):
         dep = node.dep_
@@ -129,6 +133,8 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
                 return Factuality.NEGATED, head
             if lemma in c.planned_complement_verbs and dep in ("xcomp", "ccomp"):
                 return Factuality.PLANNED, head
+            if lemma in PROMISES and dep == "prep" and node.lower_ in ("in", "of"):
+                return Factuality.PLANNED, head  # "pledged 120 million pounds in aid": the aid is promised
             if lemma in c.planned_verbs and dep in ("xcomp", "ccomp", "dobj", "pcomp", "oprd", "attr", "acomp"):
                 # (a frame governs its complements, not its adjuncts: "rejected X during a call with Trump")
                 if node is trigger and dep == "dobj" and lemma not in APPROVALS and (speech or trigger.pos_ == "NOUN" and any(

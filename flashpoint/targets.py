@@ -30,6 +30,7 @@ NOT_ACTORS = {"MED"}  # "told Reuters": an outlet is not a party
 CONTEXT_SENTENCES = 2
 # Moves of one's own forces are aimed at someone only when the text says where or at whom.
 UNDIRECTED = {"RETREAT", "MOBILIZE"}
+FORCE = {"ASSAULT", "COERCE"}
 PENALTY = {"sentence": 0.1, "place": 0.1, "home": 0.15, "context": 0.2}
 
 
@@ -97,22 +98,28 @@ class TargetFinder:
                 same_side(head, event.source):
             # "Iran, which rejected the talks, launched drones at Israel": the aside is about Iran alone
             scope = {t.i for t in trigger.subtree}
+        force = event.event_type in FORCE
+        # "Israel asked Washington for interceptors after days of Iranian missile barrages": an attack named
+        # only as a noun in an aside hit the one the sentence is about, its main subject
+        main_subjects = {t.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} \
+            if force and trigger.pos_ == "NOUN" and trigger.head.i != sent.root.i else set()
         ranked = []
         for token, actor in self.candidates(sent):
             if token.i == trigger.i or any(same_side(actor, e) for e in excluded):
                 continue
             if scope is not None and token.i not in scope:
                 continue
-            if not counterpart_ok(event.source, actor):
-                continue
-            ranked.append((tree_distance(trigger, token), abs(token.i - trigger.i), token, actor))
+            if not counterpart_ok(event.source, actor) or force and actor.country in ("IGO", "NGO"):
+                continue  # (force against an international body is rare enough to need saying outright)
+            ranked.append((0 if token.i in main_subjects else 1, tree_distance(trigger, token),
+                           abs(token.i - trigger.i), token, actor))
         if not ranked:
             return []
-        ranked.sort(key=lambda r: (r[0], r[1]))
-        best_token, best = ranked[0][2], ranked[0][3]
+        ranked.sort(key=lambda r: r[:3])
+        best_token, best = ranked[0][3], ranked[0][4]
         # "denounced the drills by South Korea and the United States": both conjuncts
         out = [best]
-        for _, _, token, actor in ranked[1:]:
+        for *_, token, actor in ranked[1:]:
             if (token.head.i == best_token.i and token.dep_ == "conj" or
                     best_token.head.i == token.i and best_token.dep_ == "conj") and actor.country != best.country:
                 out.append(actor)
@@ -172,7 +179,7 @@ def infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> lis
         how, found = "sentence", []
         if event.source.sector == "COP" and event.event_type in ("COERCE", "ASSAULT"):
             how, found = "home", [Actor(event.source.country, event.source.country, None)]  # police act at home
-        force = event.event_type in ("ASSAULT", "COERCE")
+        force = event.event_type in FORCE
         if not found and not force:
             found = finder.in_sentence(event, trigger, excluded)
         if not found and event.location is not None and event.location.country:

@@ -354,3 +354,26 @@ def test_a_definite_act_noun_stands_for_whoever_did_the_act_before():
 def test_protests_during_which_troops_fired_are_not_the_troops_protest():
     events = code("Israeli troops shot dead 58 Palestinians during mass protests along the Gaza fence.")
     assert not [e for e in events if e.source.country == "ISR" and e.event_type in ("ACCUSE", "PROTEST")]
+
+
+def test_reaching_no_agreement_is_a_negated_agreement():
+    events = code("Trump and Putin held three hours of talks on Friday but reached no agreement on a ceasefire.")
+    assert {e.factuality for e in find(events, "AGREE")} == {Factuality.NEGATED}
+    assert ("USA", "CONSULT", "RUS") in asserted(events)
+
+
+def test_aid_pledged_is_planned_aid():
+    [aid] = find(code("Britain pledged 120 million pounds in humanitarian aid for Sudan on Tuesday."), "AID")
+    assert aid.factuality is Factuality.PLANNED
+
+
+def test_denouncing_the_move_targets_everyone_who_made_it():
+    events = code("Britain, Canada and Australia recognised a State of Palestine on Sunday, "
+                  "and Netanyahu denounced the move as a reward for terrorism.")
+    assert {("ISR", "ACCUSE", c) for c in ("GBR", "CAN", "AUS")} <= asserted(events)
+
+
+def test_an_attack_named_in_an_aside_hit_the_main_subject():
+    events = code("Israel has asked the United States to speed up deliveries of interceptors "
+                  "as its stockpile runs low after days of Iranian missile barrages.")
+    assert ("IRN", "ASSAULT", "ISR") in asserted(events)
