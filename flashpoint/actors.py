@@ -615,12 +615,27 @@ class ActorResolver:
                         return self.entry_actor(mention.entry, token.text)
         if not want_person and token.dep_ in ("dobj", "pobj") and token.lower_ in ("it", "them"):
             # "Sudan severed ties with the UAE, accusing it of ...": an object pronoun is not the subject
-            root_subjects = {c.i for c in self.sentence(token).root.children if c.dep_ in ("nsubj", "nsubjpass")}
+            governors = [self.sentence(token).root, token.head if token.dep_ == "dobj" else token.head.head]
+            # ("Israel and the White House dismissed it": not the verb's own subjects either)
+            root_subjects = {t.i for g in governors for c in g.children if c.dep_ in ("nsubj", "nsubjpass")
+                             for t in c.subtree}
             for mention in reversed(self.mentions):
                 if self.sentence(token).start <= mention.start < token.i and mention.entry.kind != "leader" and \
                         not any(i in root_subjects for i in range(mention.start, mention.end)) and \
                         mention.entry.kind != "demonym":
                     return self.entry_actor(mention.entry, token.text)
+        if not want_person and token.dep_ == "poss":
+            # "Israel ordered Palestinians to leave ahead of its planned offensive", "Moroccans marched ... to
+            # demand that their government cut ties": a possessive refers to the nearest governing subject
+            for node in token.ancestors:
+                if node.pos_ not in ("VERB", "AUX"):
+                    continue
+                for child in node.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.lower_ not in (
+                            "it", "they", "its", "their", "which", "that", "who"):
+                        actor = self.actor_of(child)
+                        if actor is not None and actor.country and actor.name is None:
+                            return Actor(token.text, actor.country, actor.sector, org=actor.org)
         if not want_person:
             # "Germany voiced support ..., with its foreign minister praising ...": the clause's subject
             sent_start = self.sentence(token).start

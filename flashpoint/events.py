@@ -368,6 +368,9 @@ class Extractor:
         entries = self.book.noun_entries(noun)
         if not entries:
             return None
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ in ("det", "poss", "amod")
+                                                                         for c in noun.children):
+            return None  # "recalled its ambassador in protest", "in retaliation": the manner of another act
         modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
         for pattern in entries:
             if pattern.modifiers and not modifiers & pattern.modifiers:
@@ -391,6 +394,11 @@ class Extractor:
                             owner = self.owner_of(obj)
                             if owner:
                                 return owner
+                        if obj.dep_ in ("pobj", "pcomp") and any(t.lower_ == "what" for t in obj.subtree):
+                            # "killed in what sources described as an Israeli drone strike"
+                            for noun in obj.subtree:
+                                if noun.pos_ == "NOUN" and self.book.noun_entries(noun) and self.owner_of(noun):
+                                    return self.owner_of(noun)
             return []
         subs = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)] or [
             # "as long as Israel keeps bombing": the parser may hang the subject on "keeps" as an auxiliary
@@ -435,7 +443,9 @@ class Extractor:
             if child.dep_ == "poss":
                 return with_conjuncts(child)
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
+            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and any(
+                    p.type in SPEECH_TYPES for p in self.book.noun_entries(noun))):
+                # "strikes by Israel"; "a list of demands from Saudi Arabia", "an offer from Cairo"
                 return [t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
         for child in noun.lefts:
             if child.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(child) is not None:
@@ -1008,6 +1018,15 @@ class Extractor:
             act = unwrap(obj_of("for"))
             if objects and act is not None:
                 return [(with_conjuncts(objects[0]), act, own_subjects())]
+            return []
+        if lemma in ("attribute", "ascribe") and token.pos_ == "VERB":
+            # "the sabotage at Natanz, which Kan attributed to a Mossad operation"
+            to = obj_of("to")
+            act = objects[0] if objects and objects[0].lower_ not in ("that", "which") else (
+                act_above(token.head) if token.dep_ == "relcl" else None)
+            if to is not None and act is not None:
+                culprit = [t for t in self.owner_of(to)] if self.book.noun_entries(to) else with_conjuncts(to)
+                return [(culprit or with_conjuncts(to), act, own_subjects())]
             return []
         if lemma == "claim" and token.pos_ == "VERB":
             # "which Yemen's Houthis had claimed", "an attack claimed by JeM", "claimed responsibility for"

@@ -57,6 +57,7 @@ def cues() -> Cues:
     )
 
 
+REJECTIONS = {"reject", "dismiss", "refuse", "decline", "veto", "rebuff", "spurn", "turn"}
 PROMISES = {"pledge", "promise", "offer", "commit"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
@@ -135,6 +136,8 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
                 return Factuality.PLANNED, head
             if lemma in PROMISES and dep == "prep" and node.lower_ in ("in", "of"):
                 return Factuality.PLANNED, head  # "pledged 120 million pounds in aid": the aid is promised
+            if speech and trigger.pos_ == "NOUN" and lemma in REJECTIONS:
+                return Factuality.ASSERTED, None  # "rejected a list of demands from Riyadh": they were made
             if lemma in c.planned_verbs and dep in ("xcomp", "ccomp", "dobj", "pcomp", "oprd", "attr", "acomp"):
                 # (a frame governs its complements, not its adjuncts: "rejected X during a call with Trump")
                 if node is trigger and dep == "dobj" and lemma not in APPROVALS and (speech or trigger.pos_ == "NOUN" and any(

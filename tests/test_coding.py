@@ -377,3 +377,31 @@ def test_an_attack_named_in_an_aside_hit_the_main_subject():
     events = code("Israel has asked the United States to speed up deliveries of interceptors "
                   "as its stockpile runs low after days of Iranian missile barrages.")
     assert ("IRN", "ASSAULT", "ISR") in asserted(events)
+
+
+def test_possessive_refers_to_the_governing_subject():
+    events = code("Israel ordered 100,000 Palestinians to leave eastern Rafah ahead of its planned offensive on the city.")
+    assert {e.source.country for e in find(events, "ASSAULT")} == {"ISR"}
+
+
+def test_object_pronoun_is_not_its_own_verbs_subject():
+    events = code("The Arab League endorsed Egypt's plan to rebuild Gaza, but Israel and the White House dismissed it.")
+    rejects = find(events, "REJECT")
+    assert {e.source.country for e in rejects} == {"ISR", "USA"}
+    assert not {e.target.country for e in rejects} & {"ISR", "USA"}
+
+
+def test_killed_in_what_sources_described_as_a_strike():
+    events = code("Arouri was killed in Beirut on Tuesday in what Lebanese security sources described as an "
+                  "Israeli drone strike.")
+    assert {e.source.country for e in find(events, "ASSAULT")} == {"ISR"}
+
+
+def test_demands_from_a_state_are_its_requests_even_when_rejected():
+    events = code("Qatar rejected a list of 13 demands from Saudi Arabia.")
+    assert ("SAU", "REQUEST", "QAT") in asserted(events) and ("QAT", "REJECT", "SAU") in asserted(events)
+
+
+def test_in_protest_is_the_manner_of_another_act():
+    events = code("Iraq recalled its ambassador from Tehran in protest.")
+    assert [e.event_type for e in events] == ["SANCTION"]
