@@ -1246,6 +1246,13 @@ class Extractor:
                 claim = token.head  # "..., a charge Kyiv dismissed as absurd"
             else:
                 claim = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS), None)
+            own_denial = False
+            if claim is None and token.lemma_.lower() in ("deny", "reject", "dismiss", "refute") and (
+                    any(c.dep_ == "dobj" and c.lemma_.lower() in INVOLVEMENT for c in token.children) or
+                    any(c.dep_ == "ccomp" for c in token.children)):
+                # "Azerbaijan accused Armenia of firing missiles. Armenia denied that any fire had come from
+                # its territory", "Hamas denied any involvement": the accused denies its own act
+                claim, own_denial = token, True
             if claim is None:
                 continue
             disputers = [a for t in self.subjects(token) if (a := self.actor(t))]
@@ -1255,7 +1262,7 @@ class Extractor:
             # the claims disputed: attributed acts of this sentence, or of the one before for "the report"
             here = self.actors.sentence(token).start
             sentences = {here}
-            if here > 0 and claim.dep_ == "dobj":
+            if here > 0 and (claim.dep_ == "dobj" or own_denial):
                 sentences.add(self.actors.sentence(self.doc[here - 1]).start)
             for index, event in enumerate(events):
                 in_scope = self.doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
@@ -1267,6 +1274,8 @@ class Extractor:
                 if event.attribution.claimant_actor is not None and \
                         event.attribution.claimant_actor.country == disputer.country:
                     continue
+                if own_denial and (event.source.country != disputer.country or event.event_type in SPEECH_TYPES):
+                    continue  # a denial of one's own involvement disputes only one's own alleged acts
                 disputed = replace(event.attribution, disputed_by=(*event.attribution.disputed_by, disputer.text))
                 out[index] = replace(out[index], attribution=disputed)
                 out.append(replace(event, factuality=Factuality.NEGATED, rule=event.rule + ".disputed",

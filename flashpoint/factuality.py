@@ -63,6 +63,26 @@ PROMISES = {"pledge", "promise", "offer", "commit"}
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
 
 
+ANNOUNCING = {"say", "tell", "announce", "state", "declare", "add", "vow", "pledge", "promise", "insist", "confirm"}
+
+
+def reported_future(verb: Token, c: Cues) -> bool:
+    """"France said it would pull its troops out": reported speech turns "will" into "would"; the act is
+    announced (planned), unless a condition makes it hypothetical ("would strike if", "any attack would")."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in ANNOUNCING:
+        return False
+    for node in (verb, verb.head):
+        for child in node.children:
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in c.conditionals for g in child.children):
+                return False
+            if child.dep_ == "mark" and child.lower_ in c.conditionals:
+                return False
+    if any(ch.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in ("any", "no") for g in ch.children)
+           for ch in verb.children):
+        return False  # "any attack would be met with force"
+    return not any(t.lower_ in ("if", "unless", "otherwise") for t in verb.subtree)
+
+
 def own_cues(token: Token, c: Cues) -> Factuality | None:
     """Negation, modals, conditionals and determiners attached to one word."""
     for child in token.children:
@@ -73,7 +93,9 @@ def own_cues(token: Token, c: Cues) -> Factuality | None:
         low = child.lower_
         if child.dep_ == "aux" and low in c.modals:
             # "will", "is to": an announced future act is planned; "could", "would", "may": hypothetical
-            return Factuality.PLANNED if low in c.future else Factuality.HYPOTHETICAL
+            if low in c.future or low == "would" and reported_future(token, c):
+                return Factuality.PLANNED
+            return Factuality.HYPOTHETICAL
         if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in c.conditionals for g in child.children):
             continue  # the condition attached to a result clause does not make the result hypothetical alone
         if child.dep_ == "mark" and low in c.conditionals:

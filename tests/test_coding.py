@@ -405,3 +405,21 @@ def test_demands_from_a_state_are_its_requests_even_when_rejected():
 def test_in_protest_is_the_manner_of_another_act():
     events = code("Iraq recalled its ambassador from Tehran in protest.")
     assert [e.event_type for e in events] == ["SANCTION"]
+
+
+def test_the_accused_denying_its_own_act_gives_a_negated_copy():
+    events = code("Azerbaijan accused Armenia of firing missiles at Ganja on Sunday. "
+                  "Armenia's defence ministry denied that any fire had come from Armenian territory.")
+    fired = [e for e in find(events, "ASSAULT") if e.source.country == "ARM"]
+    assert {e.factuality for e in fired} == {Factuality.ASSERTED, Factuality.NEGATED}
+    [denied] = [e for e in fired if e.factuality is Factuality.NEGATED]
+    assert denied.attribution.claimant == "Armenia's defence ministry"
+
+
+@pytest.mark.parametrize("text, factuality", [
+    ("Macron said France would pull its troops out of Niger by the end of the year.", Factuality.PLANNED),
+    ("Macron said France would pull its troops out of Niger if the junta asked.", Factuality.HYPOTHETICAL),
+])
+def test_would_in_reported_speech_announces_unless_conditional(text, factuality):
+    [retreat] = find(code(text), "RETREAT")
+    assert retreat.factuality is factuality
