@@ -52,6 +52,7 @@ RESIDENT_SECTORS = {"CVL", "COP", "OPP", "LEG", "JUD", "BUS", "MED"}  # groups t
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
 JOINTLY = {"jointly"}
+DETERRENT_SPEECH = {"warn", "say", "caution", "vow", "threaten", "declare", "insist", "signal", "tell", "add", "stress"}
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps"}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -464,6 +465,10 @@ class Extractor:
             objects = [c for c in governor.children if c.dep_ == "dobj" and self.actor(c)]
             if objects:
                 return with_conjuncts(objects[0])
+        talks = any(p.type == "CONSULT" for p in self.book.noun_entries(noun))
+        if prep.lower_ in ("after", "following") and talks and governor.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+            return self.subjects(governor)  # "Hamas freed Alexander after direct talks with U.S. envoys"
         if prep.lower_ in ("in", "during", "for", "through", "via", "by", "at") and governor.pos_ in ("VERB", "AUX"):
             if prep.lower_ in ("during", "at") and not any(p.type in ("CONSULT", "AGREE") for p in
                                                             self.book.noun_entries(noun)):
@@ -1129,6 +1134,28 @@ class Extractor:
                                          factuality=factuality))
         return out
 
+    def party_talks(self, events: list[Event]) -> list[Event]:
+        """"Bahrain and Qatar restored relations after talks in Riyadh", "agreed ... after four days of talks in
+        Beijing": talks with no one named as holding them were held by the parties to what they produced."""
+        talks = Pattern("consult.talks", "CONSULT", None, frozenset(), frozenset(), frozenset(), (), True, None)
+        fired = {e.trigger_start for e in events}
+        out = []
+        for noun in self.doc:
+            if noun.pos_ != "NOUN" or noun.idx in fired or noun.dep_ != "pobj" or \
+                    not any(p.type == "CONSULT" for p in self.book.noun_entries(noun)):
+                continue
+            if self.owner_of(noun) or any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+                continue
+            parties = self.parties_in([e for e in events if e.event_type != "CONSULT"], self.actors.sentence(noun), [])
+            if len(parties) < 2:
+                continue
+            factuality, _ = factuality_of(noun)
+            for a in parties:
+                for b in parties:
+                    if a.country != b.country:
+                        out.append(self.make(talks, noun, a, b, "consult.talks.parties", 0.55, factuality=factuality))
+        return out
+
     def mediator_of(self, token: Token) -> list[Actor]:
         if "-" in token.text[1:]:  # "U.S.-brokered" as one word
             prefix = token.text.rpartition("-")[0]
@@ -1158,6 +1185,36 @@ class Extractor:
                         all(party.country != m.country for m in mediators):
                     found[party.country] = party
         return list(found.values())
+
+    def deterrent_threats(self, events: list[Event]) -> list[Event]:
+        """"warned that any U.S. military intervention would do lasting harm", "said any intervention in Niger
+        would amount to a declaration of war": a warning about what *any* act by someone would bring is a
+        threat against whoever would act."""
+        threat = Pattern("threaten.deterrent", "THREATEN", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        have = {(e.source.country, e.trigger_start) for e in events if e.event_type == "THREATEN"}
+        out = []
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in DETERRENT_SPEECH:
+                continue
+            for clause in verb.children:
+                if clause.dep_ not in ("ccomp", "xcomp") or not any(
+                        a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "'d", "might") for a in clause.children):
+                    continue
+                for subject in clause.children:
+                    if subject.dep_ not in ("nsubj", "nsubjpass") or not any(
+                            d.dep_ == "det" and d.lower_ in ("any", "every") for d in subject.children):
+                        continue
+                    act = bool(self.book.noun_entries(subject))
+                    owners = self.owner_of(subject) if act else [subject]
+                    targets = [a for t in owners if (a := self.actor(t))] if owners else []
+                    sources = [a for t in self.subjects(verb) if (a := self.actor(t))]
+                    for source in sources:
+                        if (source.country, verb.idx) in have:
+                            continue
+                        have.add((source.country, verb.idx))
+                        for target in [t for t in targets if t.country != source.country] or [None]:
+                            out.append(self.make(threat, verb, source, target, "threaten.deterrent", 0.65))
+        return out
 
     def implied_threats(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"Iran said it would retaliate": a speaker announcing its own future attack threatens."""
@@ -1219,9 +1276,11 @@ class Extractor:
                     triggers[len(events)] = token
                     events.append(event)
         events.extend(self.implied_threats(events, triggers))
+        events.extend(self.deterrent_threats(events))
         events.extend(self.culprits(events))
         events.extend(self.joint_acts(events, triggers))
         events.extend(self.mediators(events))
+        events.extend(self.party_talks(events))
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)
         return merge(events, dyadless=True)

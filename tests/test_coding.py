@@ -423,3 +423,16 @@ def test_the_accused_denying_its_own_act_gives_a_negated_copy():
 def test_would_in_reported_speech_announces_unless_conditional(text, factuality):
     [retreat] = find(code(text), "RETREAT")
     assert retreat.factuality is factuality
+
+
+def test_a_warning_about_any_act_threatens_whoever_would_act():
+    events = code("Khamenei warned that any U.S. military intervention would do lasting harm to America.")
+    [threat] = find(events, "THREATEN")
+    assert (threat.source.country, threat.target.country, threat.factuality) == ("IRN", "USA", Factuality.ASSERTED)
+
+
+def test_talks_without_named_holders_were_held_by_the_parties():
+    events = code("Bahrain and Qatar restored diplomatic relations on Wednesday after talks in Riyadh.")
+    assert {("BHR", "CONSULT", "QAT"), ("QAT", "CONSULT", "BHR")} <= asserted(events)
+    events = code("Hamas freed an Israeli-American soldier on Monday after direct talks with U.S. envoys.")
+    assert ("PSE", "CONSULT", "USA") in asserted(events)
