@@ -381,6 +381,7 @@ class ActorResolver:
         only on the Doc and its mentions, and the extractor asks about the same words many times)."""
         key = (token.i, allow_modifiers)
         if key not in self._actors:
+            self._actors[key] = None  # a phrase that leads back to itself (pronoun chains) stands for no one
             self._actors[key] = self._actor_of(token, allow_modifiers)
         return self._actors[key]
 
@@ -632,7 +633,8 @@ class ActorResolver:
                     continue
                 for child in node.children:
                     if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.lower_ not in (
-                            "it", "they", "its", "their", "which", "that", "who"):
+                            "it", "they", "its", "their", "which", "that", "who") and \
+                            not child.left_edge.i <= token.i <= child.right_edge.i:  # not "its forces" itself
                         actor = self.actor_of(child)
                         if actor is not None and actor.country and actor.name is None:
                             return Actor(token.text, actor.country, actor.sector, org=actor.org)

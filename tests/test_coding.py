@@ -436,3 +436,10 @@ def test_talks_without_named_holders_were_held_by_the_parties():
     assert {("BHR", "CONSULT", "QAT"), ("QAT", "CONSULT", "BHR")} <= asserted(events)
     events = code("Hamas freed an Israeli-American soldier on Monday after direct talks with U.S. envoys.")
     assert ("PSE", "CONSULT", "USA") in asserted(events)
+
+
+def test_a_possessive_inside_its_own_subject_does_not_loop():
+    # "Several of its crew": the pronoun's governing subject is the phrase that contains it
+    events = code("The Houthis said they had sunk a cargo ship on Monday. Several of its crew were killed, "
+                  "and others were abducted by the group, officials said.")
+    assert ("YEM", "ASSAULT", None) in {(e.source.country, e.event_type, None) for e in events}
