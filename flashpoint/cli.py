@@ -59,6 +59,9 @@ def code(
 
     rows = []
     for coded in code_articles(articles()):
+        if coded.error:
+            failures += 1
+            err.print(f"[red]error[/red]: {escape(coded.error)}", highlight=False)
         if coded.warning:
             err.print(f"[yellow]warning[/yellow]: {escape(coded.warning)}", highlight=False)
         for event in coded.events:

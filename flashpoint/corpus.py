@@ -104,6 +104,9 @@ def ingest(inputs: Iterable[str], store: Store, *, workers: int = 1, batch_size:
         article = coded.article
         if failure:
             reject(article.id, failure)
+        elif coded.error:
+            prefix = f"{article.id}: "
+            reject(article.id, coded.error[len(prefix):] if coded.error.startswith(prefix) else coded.error)
         elif coded.warning:
             prefix = f"{article.id}: "
             reject(article.id, coded.warning[len(prefix):] if coded.warning.startswith(prefix) else coded.warning)
@@ -193,7 +196,7 @@ def code_chunk(articles: list[Article]) -> list[tuple[Coded, Signature | None, s
     """Code a batch (one nlp.pipe call); if the coder raises, code its articles one at a time so only
     the article that breaks it is lost."""
     try:
-        return [(coded, None if coded.warning else corroborate.signature(coded.article.text), None)
+        return [(coded, None if coded.warning or coded.error else corroborate.signature(coded.article.text), None)
                 for coded in code_articles(articles, batch_size=len(articles))]
     except Exception as exc:  # a coder bug on some text: find the article, keep the others
         if len(articles) == 1:

@@ -17,6 +17,10 @@ from .records import Article, Coded, Event
 from .targets import infer_targets
 
 
+class CodingError(RuntimeError):
+    """The coder failed on a text (a bug in flashpoint: please report the text)."""
+
+
 class NotEnglishWarning(UserWarning):
     """The text is not English; flashpoint codes English only and returns no events for it."""
 
@@ -52,6 +56,8 @@ def code_article(text: str, published=None, outlet: str | None = None, article_i
     """
     article = Article(id=article_id, text=text, title=title, published=as_date(published), outlet=outlet)
     coded = next(iter(code_articles([article])))
+    if coded.error:
+        raise CodingError(coded.error)
     if coded.warning:
         warnings.warn(coded.warning, NotEnglishWarning, stacklevel=2)
     return coded.events
@@ -77,7 +83,13 @@ def code_articles(articles: Iterable[Article], batch_size: int = 16, check_langu
         if profiling.enabled:  # time each parse apart from the coding that follows it
             docs = _timed(docs)
         for doc, article in zip(docs, pending):
-            yield Coded(article, code_doc(doc, article))
+            try:
+                events = code_doc(doc, article)
+            except Exception as exc:  # a coder bug on some text loses that article, not the batch
+                message = (str(exc).splitlines() or [""])[0][:200]
+                yield Coded(article, [], error=f"{article.id}: coding failed ({type(exc).__name__}: {message})")
+                continue
+            yield Coded(article, events)
         pending.clear()
 
     for article in articles:

@@ -170,3 +170,4 @@ class Coded:
     article: Article
     events: list[Event]
     warning: str | None = None
+    error: str | None = None  # the coder failed on this text (a bug): no events, the other articles go on

@@ -255,3 +255,24 @@ def test_console_script_reads_stdin_from_a_pipe(flashpoint_exe):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert {json.loads(line)["article"] for line in proc.stdout.splitlines()} == {"-"}
+
+
+def test_an_article_that_breaks_the_coder_is_an_error_and_the_others_are_coded(cli, write, monkeypatch):
+    # Fault injection (as in test_corpus_cli): the coder raises on one text, as a bug would.
+    from flashpoint import pipeline
+
+    real = pipeline.code_doc
+
+    def code_doc(doc, article):
+        if "Tuesday" in article.text:
+            raise RuntimeError("coder bug")
+        return real(doc, article)
+
+    monkeypatch.setattr(pipeline, "code_doc", code_doc)
+    paths = [write(f"{day}.txt", GOOD_TEXT.replace("Friday", day)) for day in ("Monday", "Tuesday", "Wednesday")]
+    run = cli("code", *paths, "--format", "jsonl")
+    assert run.exit_code == 3
+    assert f"error: {paths[1]}: coding failed (RuntimeError: coder bug)" in run.stderr
+    assert {json.loads(line)["article"] for line in run.stdout.splitlines()} == {str(paths[0]), str(paths[2])}
+    with pytest.raises(pipeline.CodingError, match="coder bug"):
+        pipeline.code_article(GOOD_TEXT.replace("Friday", "Tuesday"))
