@@ -52,6 +52,9 @@ RESIDENT_SECTORS = {"CVL", "COP", "OPP", "LEG", "JUD", "BUS", "MED"}  # groups t
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
 JOINTLY = {"jointly"}
+DOCUMENTS = {"resolution", "law", "bill", "order", "decree", "decision", "measure", "motion", "statement", "declaration",
+             "directive", "ruling", "legislation", "amendment"}
+PUNISHING = {"sanction", "blacklist", "designate", "penalize", "penalise", "punish", "indict", "fine", "target"}
 DETERRENT_SPEECH = {"warn", "say", "caution", "vow", "threaten", "declare", "insist", "signal", "tell", "add", "stress"}
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps"}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
@@ -427,10 +430,20 @@ class Extractor:
             governor = head.head
             objs = [c for c in governor.children if c.dep_ == "dobj"]
             if objs and governor.lemma_.lower() in ("accuse", "blame", "charge", "suspect", "condemn", "criticize",
-                                                    "thank", "praise", "warn"):
+                                                    "thank", "praise", "warn", *PUNISHING):
                 return with_conjuncts(objs[0])
             if governor.pos_ in ("VERB", "AUX"):
                 return self.subjects(governor, depth + 1)
+        if dep == "acl" and verb.tag_ == "VBN":
+            # "F-16 jets donated by Denmark": the participle's agent
+            agents = [t for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+                      for t in with_conjuncts(o)]
+            if agents:
+                return agents
+        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in DOCUMENTS and head.dep_ in ("dobj", "nsubjpass") \
+                and head.head.pos_ in ("VERB", "AUX") and not self.owner_of(head):
+            # "adopted a resolution demanding that ...", "passed laws barring UNRWA": the adopters act
+            return self.subjects(head.head, depth + 1)
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
             # ("American soldiers killed in the war" are the victims, not the killers)
             owner = self.owner_of(head)
@@ -519,6 +532,12 @@ class Extractor:
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in pattern.target_preps:
                     found.extend(t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj))
+        if not found and verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+            # "proposed a truce, backed by the United States": the thing backed, or whoever put it forward
+            head = verb.head
+            found = [head] if self.actor(head) else (
+                self.owner_of(head) or (self.subjects(head.head) if head.dep_ in ("dobj", "conj") and
+                                        head.head.pos_ in ("VERB", "AUX") else []))
         subject_tokens = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         return [t for t in found if t.i not in source_ids and t.i not in subject_tokens]
 
@@ -1022,6 +1041,12 @@ class Extractor:
                 return [(with_conjuncts(on), act, own_subjects())] if act is not None else []
             act = unwrap(obj_of("for"))
             if objects and act is not None:
+                return [(with_conjuncts(objects[0]), act, own_subjects())]
+            return []
+        if lemma in PUNISHING and token.pos_ == "VERB" and objects:
+            # "blacklisted three companies for supplying Iran with drone parts": on the punisher's word
+            act = unwrap(obj_of("for", tuple(objects[:1])))
+            if act is not None and act.pos_ == "VERB":
                 return [(with_conjuncts(objects[0]), act, own_subjects())]
             return []
         if lemma in ("attribute", "ascribe") and token.pos_ == "VERB":

@@ -443,3 +443,17 @@ def test_a_possessive_inside_its_own_subject_does_not_loop():
     events = code("The Houthis said they had sunk a cargo ship on Monday. Several of its crew were killed, "
                   "and others were abducted by the group, officials said.")
     assert ("YEM", "ASSAULT", None) in {(e.source.country, e.event_type, None) for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.N. Security Council adopted a resolution demanding that the Houthis halt their attacks on ships.",
+     ("IGO", "REQUEST", "YEM")),
+    ("Israel's parliament passed two laws barring UNRWA from operating on Israeli territory.", ("ISR", "COERCE", "IGO")),
+    ("The U.S. Treasury blacklisted three Chinese companies for supplying Iran with drone parts.", ("CHN", "AID", "IRN")),
+    ("Macron proposed a 21-day truce along the border, backed by the United States.", ("USA", "SUPPORT", "FRA")),
+])
+def test_acts_hanging_on_documents_participles_and_punishments(text, expected):
+    events = code(text)
+    assert expected in asserted(events)
+    if expected[1] == "AID":
+        assert ("USA", "AID", "IRN") not in asserted(events)  # the blacklister is not the supplier
