@@ -628,6 +628,12 @@ class ActorResolver:
         if not want_person and token.dep_ == "poss":
             # "Israel ordered Palestinians to leave ahead of its planned offensive", "Moroccans marched ... to
             # demand that their government cut ties": a possessive refers to the nearest governing subject
+            owner_phrase = token.head
+            if owner_phrase.dep_ == "conj" and owner_phrase.head.i < token.i:
+                # "Saudi Arabia and its allies": the conjunct before
+                actor = self.actor_of(owner_phrase.head)
+                if actor is not None and actor.country:
+                    return Actor(token.text, actor.country, actor.sector, org=actor.org)
             for node in token.ancestors:
                 if node.pos_ not in ("VERB", "AUX"):
                     continue

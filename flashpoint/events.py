@@ -52,6 +52,8 @@ RESIDENT_SECTORS = {"CVL", "COP", "OPP", "LEG", "JUD", "BUS", "MED"}  # groups t
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
 JOINTLY = {"jointly"}
+PROTEST_NOUNS = {"protest", "demonstration", "rally", "riot", "sit-in", "unrest", "uprising"}
+PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
 DOCUMENTS = {"resolution", "law", "bill", "order", "decree", "decision", "measure", "motion", "statement", "declaration",
              "directive", "ruling", "legislation", "amendment"}
 PUNISHING = {"sanction", "blacklist", "designate", "penalize", "penalise", "punish", "indict", "fine", "target"}
@@ -1159,6 +1161,44 @@ class Extractor:
                                          factuality=factuality))
         return out
 
+    def implied_protests(self, events: list[Event]) -> list[Event]:
+        """"during five days of street protests in Istanbul", "security forces opened fire on anti-government
+        protesters in Zahedan": protests named without an organiser are the protest of the people of the place
+        they happen in, aimed (unless the text says otherwise) at their own government."""
+        protest = Pattern("protest.implied", "PROTEST", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        protesting = {(e.source.country, self.actors.sentence(self.doc.char_span(e.trigger_start, e.trigger_start + 1,
+                                                                                 alignment_mode="expand")[0]).start)
+                      for e in events if e.event_type == "PROTEST" and e.trigger_start >= 0}
+        out = []
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "NOUN" or lemma not in PROTEST_NOUNS | PROTESTERS:
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ == "in" and not any(
+                    c.dep_ in ("det", "poss", "amod") for c in token.children):
+                continue  # "summoned the ambassador in protest": a manner
+            if lemma in PROTEST_NOUNS and (self.owner_of(token) or token.dep_ in ("nsubj", "nsubjpass") and
+                                           self.actor(token) is not None):
+                continue  # "Hezbollah's protest", or the verb of which it is the subject codes it
+            sent = self.actors.sentence(token)
+            place = self.location_country(token) or self.location_country(sent.root)
+            country = place[0] if place else None
+            if country is None:
+                for mod in token.lefts:  # "Iranian cities" / "anti-government protests in Iranian cities"
+                    mention = self.actors.mention_at(mod)
+                    if mention is not None and mention.entry.kind == "demonym" and mention.entry.country:
+                        country = mention.entry.country
+            if lemma in PROTESTERS:
+                actor = self.actor(token, country)
+                country = actor.country if actor is not None and actor.sector == "CVL" else None
+            if country is None or country in ("IGO", "NGO") or (country, sent.start) in protesting:
+                continue
+            protesting.add((country, sent.start))
+            factuality, _ = factuality_of(token)
+            out.append(self.make(protest, token, Actor(self.actors.phrase_text(token), country, "CVL"),
+                                 Actor(country, country, "GOV"), "protest.implied", 0.5, factuality=factuality))
+        return out
+
     def party_talks(self, events: list[Event]) -> list[Event]:
         """"Bahrain and Qatar restored relations after talks in Riyadh", "agreed ... after four days of talks in
         Beijing": talks with no one named as holding them were held by the parties to what they produced."""
@@ -1306,6 +1346,7 @@ class Extractor:
         events.extend(self.joint_acts(events, triggers))
         events.extend(self.mediators(events))
         events.extend(self.party_talks(events))
+        events.extend(self.implied_protests(events))
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)
         return merge(events, dyadless=True)

@@ -31,6 +31,8 @@ CONTEXT_SENTENCES = 2
 # Moves of one's own forces are aimed at someone only when the text says where or at whom.
 UNDIRECTED = {"RETREAT", "MOBILIZE"}
 FORCE = {"ASSAULT", "COERCE"}
+# Acts addressed to an institution: an unnamed cabinet or parliament there is the actor's own
+ADDRESSED = {"REJECT", "ACCUSE", "REQUEST", "PROTEST", "SUPPORT", "AGREE", "CONCEDE"}
 PENALTY = {"sentence": 0.1, "place": 0.1, "home": 0.15, "context": 0.2}
 
 
@@ -85,6 +87,8 @@ class TargetFinder:
                 actor = self.actors.actor_of(token)
                 if actor is not None and actor.country:
                     found.append((token, actor))
+                elif actor is not None and actor.sector in STATE_SECTORS and token.pos_ == "NOUN":
+                    found.append((token, actor))  # "the cabinet", "parliament": an institution of the source's own
             self._sentence_actors[sent.start] = found
         return self._sentence_actors[sent.start]
 
@@ -105,6 +109,11 @@ class TargetFinder:
             if force and trigger.pos_ == "NOUN" and trigger.head.i != sent.root.i else set()
         ranked = []
         for token, actor in self.candidates(sent):
+            if actor.country is None:
+                if event.event_type not in ADDRESSED or token.dep_ == "nsubj" and \
+                        token.head.lemma_.lower() in ("say", "tell", "report", "add", "confirm"):
+                    continue  # "killed 40 paramilitary police": whose police the sentence does not say
+                actor = Actor(actor.text, event.source.country, actor.sector)
             if token.i == trigger.i or any(same_side(actor, e) for e in excluded):
                 continue
             if scope is not None and token.i not in scope:
@@ -142,8 +151,8 @@ class TargetFinder:
                     if party is not None and counterpart_ok(event.source, party) and \
                             not any(same_side(party, e) for e in excluded):
                         return [party]
-            named = [a for _, a in self.candidates(earlier)
-                     if counterpart_ok(event.source, a) and not any(same_side(a, e) for e in excluded)]
+            named = [a for _, a in self.candidates(earlier) if a.country and
+                     counterpart_ok(event.source, a) and not any(same_side(a, e) for e in excluded)]
             if named:
                 return [named[-1]]
         return []

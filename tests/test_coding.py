@@ -457,3 +457,27 @@ def test_acts_hanging_on_documents_participles_and_punishments(text, expected):
     assert expected in asserted(events)
     if expected[1] == "AID":
         assert ("USA", "AID", "IRN") not in asserted(events)  # the blacklister is not the supplier
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Security forces opened fire on anti-government protesters in the Iranian city of Zahedan, killing dozens.", "IRN"),
+    ("Turkish police have detained 1,133 people during five days of street protests in Istanbul.", "TUR"),
+])
+def test_protests_named_without_organisers_are_the_protest_of_the_place(text, country):
+    [protest] = find(code(text), "PROTEST")
+    assert (protest.source.country, protest.source.sector, protest.target.country) == (country, "CVL", country)
+
+
+def test_in_protest_is_not_a_protest_event():
+    assert not find(code("Britain summoned Iran's ambassador in London in protest."), "PROTEST")
+
+
+def test_an_unnamed_institution_is_the_actors_own():
+    events = code("Hezbollah rejected a cabinet decision requiring it to hand over its weapons by the end of the year.")
+    [reject] = find(events, "REJECT")
+    assert (reject.target.country, reject.target.sector) == ("LBN", "GOV")
+
+
+def test_its_allies_are_the_allies_of_the_conjunct_before():
+    events = code("Qatar rejected a list of demands from Saudi Arabia and its allies, which cut ties with Doha last month.")
+    assert ("SAU", "SANCTION", "QAT") in asserted(events)
