@@ -107,8 +107,17 @@ class TargetFinder:
         # only as a noun in an aside hit the one the sentence is about, its main subject
         main_subjects = {t.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} \
             if force and trigger.pos_ == "NOUN" and trigger.head.i != sent.root.i else set()
+        # the act's own subject phrase names its sources, never its target ("Mali, Burkina Faso and Niger quit")
+        own = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not own and trigger.dep_ == "conj":  # a shared subject
+            own = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        heads = [h for c in own for h in (c, *c.conjuncts) if True]
+        heads += [a for h in list(heads) for a in h.children if a.dep_ in ("appos", "conj")]
+        subject_span = {t.i for h in heads for t in (h, *(c for c in h.children if c.dep_ == "compound"))}
         ranked = []
         for token, actor in self.candidates(sent):
+            if token.i in subject_span:
+                continue
             if actor.country is None:
                 if event.event_type not in ADDRESSED or token.dep_ == "nsubj" and \
                         token.head.lemma_.lower() in ("say", "tell", "report", "add", "confirm"):

@@ -481,3 +481,9 @@ def test_an_unnamed_institution_is_the_actors_own():
 def test_its_allies_are_the_allies_of_the_conjunct_before():
     events = code("Qatar rejected a list of demands from Saudi Arabia and its allies, which cut ties with Doha last month.")
     assert ("SAU", "SANCTION", "QAT") in asserted(events)
+
+
+def test_co_subjects_are_never_each_others_inferred_target():
+    events = code("Russia, China and Iran rejected the proposal on Monday.")
+    for reject in find(events, "REJECT"):
+        assert reject.target is None or reject.target.country not in {"RUS", "CHN", "IRN"}
