@@ -182,6 +182,7 @@ AFFILIATION = {"link", "tie", "affiliate", "back", "allied", "ally", "belong", "
                "sponsor", "fund", "arm", "support", "run", "operate", "own", "control"}
 ORG_ANAPHORS = {"group", "militia", "movement", "organisation", "organization", "faction", "outfit", "rebels",
                 "militants", "agency", "alliance", "bloc", "body", "court", "council"}
+MANUFACTURE = {"made", "built", "manufactured", "designed", "produced", "supplied"}  # "Turkish-made drones"
 ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat", "diplomats", "ambassadors", "envoys", "attaché"}
 SECTOR_ANAPHORS = {"military", "army", "government", "ministry", "navy", "cabinet", "regime", "administration",
                    "authorities", "prime minister", "foreign ministry", "air force", "police"}
@@ -323,7 +324,7 @@ class ActorResolver:
                     return actor, child
         for child in token.lefts:
             if child.dep_ in ("amod", "compound", "npadvmod", "nmod") and self.mention_at(child) is None \
-                    and child.lower_ not in PATRONAGE:  # "Iran-backed militants" are not Iran's
+                    and child.lower_ not in PATRONAGE | MANUFACTURE:  # "Iran-backed militants" are not Iran's
                 for grandchild in child.lefts:
                     mention = self.mention_at(grandchild)
                     if mention is not None and mention.entry.kind in ("country", "demonym", "org", "capital"):

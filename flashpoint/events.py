@@ -534,6 +534,12 @@ class Extractor:
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in pattern.target_preps:
                     found.extend(t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj))
+        if pattern.type in UNDO_TYPES:
+            # "Israel halted its strikes on Iran": the act undone was aimed at Iran
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and any(p.type in CONFLICT_TYPES for p in self.book.noun_entries(obj)):
+                    found.extend(t for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+                                 for g in c.children if g.dep_ == "pobj" for t in with_conjuncts(g))
         if not found and verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
             # "proposed a truce, backed by the United States": the thing backed, or whoever put it forward
             head = verb.head
@@ -649,6 +655,15 @@ class Extractor:
             return False
         return self.actors.mention_at(token) is None and token.pos_ == "NOUN" and \
             any(c.dep_ == "poss" for c in token.children)
+
+    def own_country(self, source: Actor, token: Token | None, target: Actor, event_type: str) -> bool:
+        """"Trump pulled the United States out of the deal": a government moving its own country is not acting
+        on it (force at home is: "the junta bombed villages across Myanmar")."""
+        if token is None or target.country != source.country or target.sector is not None or \
+                event_type in ("ASSAULT", "COERCE", "PROTEST") or source.sector is None:
+            return False
+        mention = self.actors.mention_at(token)
+        return mention is not None and mention.entry.kind in ("country", "capital")
 
     def owned_by_pronoun(self, token: Token) -> bool:
         """"shut their doors": a thing whose only owner is a possessive pronoun is not an actor."""
@@ -902,7 +917,8 @@ class Extractor:
             return events
         for s_tok, s_act in sources:
             pairs = [(t_tok, t_act) for t_tok, t_act in targets if not same_actor(s_act, t_act)
-                     and not internal(s_act, t_act, pattern.type) and not self.own_thing(s_act, t_tok, t_act)]
+                     and not internal(s_act, t_act, pattern.type) and not self.own_thing(s_act, t_tok, t_act)
+                     and not self.own_country(s_act, t_tok, t_act, pattern.type)]
             if not pairs and any(internal(s_act, t_act, pattern.type) for _, t_act in targets):
                 continue  # only its own institutions were addressed
             pairs = pairs or [(None, None)]

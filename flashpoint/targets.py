@@ -31,6 +31,7 @@ CONTEXT_SENTENCES = 2
 # Moves of one's own forces are aimed at someone only when the text says where or at whom.
 UNDIRECTED = {"RETREAT", "MOBILIZE"}
 FORCE = {"ASSAULT", "COERCE"}
+PROVENANCE = {"made", "built", "supplied", "manufactured", "designed", "produced", "drafted", "led", "sponsored"}
 # Acts addressed to an institution: an unnamed cabinet or parliament there is the actor's own
 ADDRESSED = {"REJECT", "ACCUSE", "REQUEST", "PROTEST", "SUPPORT", "AGREE", "CONCEDE"}
 PENALTY = {"sentence": 0.1, "place": 0.1, "home": 0.15, "context": 0.2}
@@ -79,8 +80,10 @@ class TargetFinder:
                 if token.pos_ not in HEAD_POS and not (token.dep_ in ("amod", "poss", "compound")
                                                       and self.actors.mention_at(token) is not None):
                     continue
-                if token.dep_ in ("npadvmod", "compound", "amod") and token.head.lower_ in PATRONAGE:
+                if token.dep_ in ("npadvmod", "compound", "amod") and token.head.lower_ in PATRONAGE | PROVENANCE:
                     continue  # "a Moscow-brokered ceasefire", "U.S.-backed forces": a patron, not a party
+                if "-" in token.text[1:] and token.text.rpartition("-")[2].lower() in PROVENANCE | PATRONAGE:
+                    continue  # "Turkish-made drones", "U.S.-backed": where a thing comes from, not a party
                 if token.dep_ == "compound" and token.head.pos_ in HEAD_POS and \
                         self.actors.actor_of(token.head) is not None:
                     continue  # "Hezbollah commander": the phrase is its head's

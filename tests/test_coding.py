@@ -487,3 +487,15 @@ def test_co_subjects_are_never_each_others_inferred_target():
     events = code("Russia, China and Iran rejected the proposal on Monday.")
     for reject in find(events, "REJECT"):
         assert reject.target is None or reject.target.country not in {"RUS", "CHN", "IRN"}
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    ("Israel halted its strikes on Iran on Tuesday.", ("ISR", "RETREAT", "IRN"), None),
+    ("Trump pulled the United States out of the 2015 nuclear deal with Iran on Tuesday.", ("USA", "REJECT", "IRN"),
+     ("USA", "REJECT", "USA")),
+    ("Egypt had supplied the army with Turkish-made drones, two sources said.", None, ("EGY", "AID", "TUR")),
+])
+def test_targets_of_undone_acts_own_countries_and_provenance(text, expected, unexpected):
+    events = asserted(code(text))
+    assert expected is None or expected in events
+    assert unexpected is None or unexpected not in events
