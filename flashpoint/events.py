@@ -52,6 +52,9 @@ RESIDENT_SECTORS = {"CVL", "COP", "OPP", "LEG", "JUD", "BUS", "MED"}  # groups t
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
 JOINTLY = {"jointly"}
+WEAPONS = {"missile", "drone", "rocket", "artillery", "air", "tank", "mortar", "naval", "cruise", "ballistic", "bomb"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "week", "weekend", "month", "year", "night", "morning", "evening", "day"}
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "riot", "sit-in", "unrest", "uprising"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
 DOCUMENTS = {"resolution", "law", "bill", "order", "decree", "decision", "measure", "motion", "statement", "declaration",
@@ -456,16 +459,27 @@ class Extractor:
     def owner_of(self, noun: Token) -> list[Token]:
         """Who a nominal act belongs to: "Israel's strikes", "Israeli strikes", "strikes by Israel"."""
         for child in noun.children:
-            if child.dep_ == "poss":
-                return with_conjuncts(child)
+            if child.dep_ == "poss" and not (child.ent_type_ in ("DATE", "TIME") or child.lower_ in TIME_WORDS):
+                return with_conjuncts(child)  # (not "Sunday's Russian missile strike": that one is Russia's)
+        types = {p.type for p in self.book.noun_entries(noun)}
         for child in noun.children:
-            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and any(
-                    p.type in SPEECH_TYPES for p in self.book.noun_entries(noun))):
+            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and types & SPEECH_TYPES):
                 # "strikes by Israel"; "a list of demands from Saudi Arabia", "an offer from Cairo"
                 return [t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
+            if child.dep_ == "prep" and child.lower_ == "of" and types & {"RETREAT", "MOBILIZE"}:
+                # "the withdrawal of Russian troops", "the deployment of 5,000 soldiers": the troops move
+                movers = [t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)
+                          if (a := self.actors.actor_of(t)) is not None and a.sector in ("MIL", "REB", "COP")]
+                if movers:
+                    return movers
         for child in noun.lefts:
             if child.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(child) is not None:
                 return [child, *[c for c in child.conjuncts if self.actors.mention_at(c) is not None]]
+        for child in noun.lefts:  # "Russian missile strike", parsed as a Russian missile's strike
+            if child.dep_ == "compound" and child.lemma_.lower() in WEAPONS:
+                for mod in child.lefts:
+                    if mod.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(mod) is not None:
+                        return [mod, *[c for c in mod.conjuncts if self.actors.mention_at(c) is not None]]
         return []
 
     def adjunct_source(self, noun: Token) -> list[Token]:
@@ -895,8 +909,12 @@ class Extractor:
         if pattern.source_sectors is not None:
             sources = [(t, a) for t, a in sources if a.sector in pattern.source_sectors]
         events: list[Event] = []
-        if (pattern.needs_target or nominal and pattern.type in ("CONSULT", "THREATEN")) and not targets:
-            return events  # "for consultations", "Iranian threats": no partner, no event
+        if (pattern.needs_target or nominal and pattern.type in ("CONSULT", "THREATEN")) and not targets and not (
+                nominal and pattern.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "by"
+                                                              for c in trigger.children)):
+            # "for consultations", "Iranian threats": no partner, no event ("a visit by Pompeo" is someone's
+            # visit: the targets stage looks for whom it was to)
+            return events
         rule = pattern.id + (".nominal" if nominal else "")
         mutual = any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or
                      t.lower_ == "another" and t.i > 0 and self.doc[t.i - 1].lower_ == "one" for t in target_tokens)

@@ -58,12 +58,17 @@ def cues() -> Cues:
 
 
 REJECTIONS = {"reject", "dismiss", "refuse", "decline", "veto", "rebuff", "spurn", "turn"}
+ORDERS = {"order", "instruct", "direct", "command"}
+REFUSALS = {"refuse", "decline"}
+CLAIMS = {"claim", "report", "allegation", "accusation", "suggestion", "assertion", "charge"}
+DENIALS = {"reject", "deny", "dismiss", "refute", "rebuff", "dispute"}
 PROMISES = {"pledge", "promise", "offer", "commit"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
 
 
-ANNOUNCING = {"say", "tell", "announce", "state", "declare", "add", "vow", "pledge", "promise", "insist", "confirm"}
+ANNOUNCING = {"say", "tell", "announce", "state", "declare", "add", "vow", "pledge", "promise", "insist", "confirm",
+              "warn", "threaten"}
 
 
 def reported_future(verb: Token, c: Cues) -> bool:
@@ -120,6 +125,10 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
     if trigger.pos_ == "VERB" and any(ch.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in ch.children)
                                       for ch in trigger.children):
         return Factuality.NEGATED, trigger  # "reached no agreement", "struck no civilian sites"
+    if not speech and trigger.lemma_.lower() in ORDERS and any(ch.dep_ in ("xcomp", "ccomp") for ch in trigger.children):
+        # "ordered two submarines to be positioned": the deployment is not yet done (the order itself, a
+        # demand, is: "the ICJ ordered Israel to halt")
+        return Factuality.PLANNED, trigger
     node = trigger
     for _ in range(12):
         dep = node.dep_
@@ -150,6 +159,12 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
                     return Factuality.HYPOTHETICAL, head
                 node = head
                 continue
+            if lemma in REFUSALS and dep in ("xcomp", "advcl") and not any(ch.dep_ == "neg" for ch in head.children):
+                return Factuality.NEGATED, head  # "Scholz refused to supply Taurus missiles": his own conduct
+            if dep in ("prep", "pcomp", "pobj") and (
+                    lemma == "hold" and any(ch.dep_ == "prt" and ch.lower_ == "off" for ch in head.children) or
+                    lemma == "stop" and any(ch.lower_ == "short" for ch in head.children)):
+                return Factuality.NEGATED, head  # "held off on suspending the pact", "stopped short of"
             if lemma in c.negated_verbs and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acl"):
                 if speech and node is trigger and dep == "dobj":
                     return Factuality.ASSERTED, None
@@ -160,7 +175,9 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
                 return Factuality.PLANNED, head  # "pledged 120 million pounds in aid": the aid is promised
             if speech and trigger.pos_ == "NOUN" and lemma in REJECTIONS:
                 return Factuality.ASSERTED, None  # "rejected a list of demands from Riyadh": they were made
-            if lemma in c.planned_verbs and dep in ("xcomp", "ccomp", "dobj", "pcomp", "oprd", "attr", "acomp"):
+            to_infinitive = dep == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
+            if lemma in c.planned_verbs and (dep in ("xcomp", "ccomp", "dobj", "pcomp", "oprd", "attr", "acomp") or
+                                             to_infinitive and lemma in PROMISES | {"agree", "plan", "want", "seek"}):
                 # (a frame governs its complements, not its adjuncts: "rejected X during a call with Trump")
                 if node is trigger and dep == "dobj" and lemma not in APPROVALS and (speech or trigger.pos_ == "NOUN" and any(
                         ch.dep_ in ("det", "poss") and ch.lower_ not in ("a", "an", "any", "no") for ch in trigger.children)):
@@ -180,6 +197,9 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
             if dep in ("advcl", "relcl", "acl") and dep != "acl":
                 break
         elif head.pos_ in ("NOUN", "PROPN"):
+            if dep in ("acl", "ccomp") and lemma in CLAIMS and head.dep_ in ("dobj", "pobj") and \
+                    head.head.lemma_.lower() in DENIALS:
+                return Factuality.NEGATED, head.head  # "Israel rejected claims that it had struck the hospital"
             if dep in ("acl", "prep", "pobj", "compound", "amod", "nmod"):
                 if lemma in c.planned_nouns:
                     return Factuality.PLANNED, head
@@ -197,5 +217,9 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
                 return Factuality.HYPOTHETICAL, head
         elif head.pos_ == "ADP" and head.lower_ in ("without",):
             return Factuality.NEGATED, head
+        elif head.lower_ == "than" and any(ch.lower_ == "rather" for ch in head.head.children if ch.i < head.i) or \
+                head.lower_ == "than" and head.i > 0 and head.doc[head.i - 1].lower_ == "rather" or \
+                head.lower_ == "of" and head.head.lower_ == "instead":
+            return Factuality.NEGATED, head  # "downgrade relations rather than sever them", "instead of striking"
         node = head
     return Factuality.ASSERTED, None

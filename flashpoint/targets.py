@@ -31,6 +31,7 @@ CONTEXT_SENTENCES = 2
 # Moves of one's own forces are aimed at someone only when the text says where or at whom.
 UNDIRECTED = {"RETREAT", "MOBILIZE"}
 FORCE = {"ASSAULT", "COERCE"}
+REPORTING = {"say", "tell", "report", "add", "confirm", "announce", "state", "claim"}
 PROVENANCE = {"made", "built", "supplied", "manufactured", "designed", "produced", "drafted", "led", "sponsored"}
 # Acts addressed to an institution: an unnamed cabinet or parliament there is the actor's own
 ADDRESSED = {"REJECT", "ACCUSE", "REQUEST", "PROTEST", "SUPPORT", "AGREE", "CONCEDE"}
@@ -121,6 +122,8 @@ class TargetFinder:
         for token, actor in self.candidates(sent):
             if token.i in subject_span:
                 continue
+            if event.event_type in UNDIRECTED and token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING:
+                continue  # "Iran appeared to be withdrawing, Trump said": the reporter is not where it withdrew
             if actor.country is None:
                 if event.event_type not in ADDRESSED or token.dep_ == "nsubj" and \
                         token.head.lemma_.lower() in ("say", "tell", "report", "add", "confirm"):

@@ -499,3 +499,34 @@ def test_targets_of_undone_acts_own_countries_and_provenance(text, expected, une
     events = asserted(code(text))
     assert expected is None or expected in events
     assert unexpected is None or unexpected not in events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zelenskiy accused Russia of genocide after the withdrawal of Russian troops from the Kyiv region.",
+     ("RUS", "RETREAT", "UKR")),
+    ("Pyongyang freed three Americans during a visit by Secretary of State Mike Pompeo.", ("USA", "CONSULT", "PRK")),
+    ("Kyiv condemned Sunday's Russian missile strike on the city of Sumy.", ("RUS", "ASSAULT", "UKR")),
+])
+def test_owners_of_nominal_acts(text, expected):
+    assert expected in asserted(code(text))
+
+
+@pytest.mark.parametrize("text, event_type, factuality", [
+    ("Israel rejected claims that it had struck the hospital in Gaza City.", "ASSAULT", Factuality.NEGATED),
+    ("Chancellor Scholz again refused to supply Ukraine with Taurus cruise missiles.", "AID", Factuality.NEGATED),
+    ("EU ministers held off on suspending the bloc's trade pact with Israel.", "SANCTION", Factuality.NEGATED),
+    ("Trump said he had ordered two nuclear submarines to be positioned near Russia.", "MOBILIZE", Factuality.PLANNED),
+    ("A Houthi official warned that the group would retaliate against American interests.", "ASSAULT",
+     Factuality.PLANNED),
+    ("Erdogan offered on Monday to host peace talks between Russia and Ukraine in Istanbul.", "CONSULT",
+     Factuality.PLANNED),
+    ("Trump said Iran appeared to be withdrawing its forces from the border.", "RETREAT", Factuality.HYPOTHETICAL),
+])
+def test_factuality_frames(text, event_type, factuality):
+    events = find(code(text), event_type)
+    assert events and all(e.factuality is factuality for e in events), [(e.trigger, e.factuality) for e in events]
+
+
+def test_an_order_to_someone_else_is_itself_asserted():
+    events = code("The International Court of Justice ordered Israel to halt its offensive in Rafah.")
+    assert ("IGO", "REQUEST", "ISR") in asserted(events)
