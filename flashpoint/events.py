@@ -991,7 +991,7 @@ class Extractor:
         attack that Washington blamed on Assad's forces", "said Iran was responsible for the attack", "an
         attack claimed by Jaish-e-Mohammed": the act is coded with the accused (or claiming) side as its
         source, asserted on the word of the accuser, who becomes its claimant."""
-        have = {(e.source.country, e.event_type, e.trigger_start) for e in events}
+        have = {(e.source.country, e.event_type, e.trigger_start): i for i, e in enumerate(events)}
         out: list[Event] = []
         for token in self.doc:
             if token.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
@@ -1021,9 +1021,14 @@ class Extractor:
                 attribution = Attribution(claim_text, None, claimants[0] if claimants else None)
                 factuality, _ = factuality_of(act)
                 for source in sources:
-                    if (source.country, pattern.type, act.idx) in have:
+                    known = have.get((source.country, pattern.type, act.idx))
+                    if known is not None:
+                        # "accusing Hamas of attacking its troops": already coded from the verb; it is still
+                        # the accuser's claim
+                        if known >= 0 and events[known].attribution is None and token.lemma_.lower() != "claim":
+                            events[known] = replace(events[known], attribution=attribution)
                         continue
-                    have.add((source.country, pattern.type, act.idx))
+                    have[(source.country, pattern.type, act.idx)] = -1
                     for target in [t for t in targets if not same_actor(source, t)] or [None]:
                         out.append(self.make(pattern, act, source, target, pattern.id + ".accused", 0.6,
                                              factuality=factuality, attribution=attribution))
@@ -1410,8 +1415,9 @@ class Extractor:
                     any(c.dep_ == "dobj" and c.lemma_.lower() in INVOLVEMENT for c in token.children) or
                     any(c.dep_ == "ccomp" for c in token.children)):
                 # "Azerbaijan accused Armenia of firing missiles. Armenia denied that any fire had come from
-                # its territory", "Hamas denied any involvement": the accused denies its own act
-                claim, own_denial = token, True
+                # its territory", "Hamas denied any involvement": the accused denies its own act; "Ukraine's
+                # military denied that the city had fallen": a denial of what another claimed
+                claim, own_denial = token, any(c.dep_ == "dobj" for c in token.children)
             if claim is None:
                 continue
             disputers = [a for t in self.subjects(token) if (a := self.actor(t))]
@@ -1421,7 +1427,7 @@ class Extractor:
             # the claims disputed: attributed acts of this sentence, or of the one before for "the report"
             here = self.actors.sentence(token).start
             sentences = {here}
-            if here > 0 and (claim.dep_ == "dobj" or own_denial):
+            if here > 0 and (claim.dep_ == "dobj" or claim.i == token.i):
                 sentences.add(self.actors.sentence(self.doc[here - 1]).start)
             for index, event in enumerate(events):
                 in_scope = self.doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")

@@ -85,7 +85,8 @@ def reported_future(verb: Token, c: Cues) -> bool:
     if any(ch.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in ("any", "no") for g in ch.children)
            for ch in verb.children):
         return False  # "any attack would be met with force"
-    return not any(t.lower_ in ("if", "unless", "otherwise") for t in verb.subtree)
+    return not any(t.lower_ in ("if", "unless", "otherwise") or t.lower_ == "any" and t.dep_ == "det"
+                   for t in verb.subtree)  # ("would station troops after any ceasefire")
 
 
 def own_cues(token: Token, c: Cues) -> Factuality | None:
@@ -106,6 +107,9 @@ def own_cues(token: Token, c: Cues) -> Factuality | None:
         if child.dep_ == "mark" and low in c.conditionals:
             return Factuality.HYPOTHETICAL
         if child.dep_ in ("amod", "det") and low in c.hypothetical_adjectives:
+            if low == "any" and token.dep_ in ("dobj", "pobj", "nsubjpass") and any(
+                    g.dep_ == "neg" for v in (token.head, token.head.head) for g in v.children):
+                return Factuality.NEGATED  # "had not carried out any air strikes"
             return Factuality.HYPOTHETICAL
         if child.dep_ in ("amod", "compound") and low in c.planned_adjectives:
             return Factuality.PLANNED
@@ -120,6 +124,8 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
     what they say, not that they were made."""
     c = cues()
     own = own_cues(trigger, c)
+    if own is Factuality.PLANNED and conditioned(trigger, None, c):
+        return Factuality.HYPOTHETICAL, trigger  # "will strike if Iran attacks"
     if own is not None:
         return own, trigger
     if trigger.pos_ == "VERB" and any(ch.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in ch.children)
@@ -129,6 +135,23 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # "ordered two submarines to be positioned": the deployment is not yet done (the order itself, a
         # demand, is: "the ICJ ordered Israel to halt")
         return Factuality.PLANNED, trigger
+    found, framer = _climb(trigger, c, speech)
+    if found is Factuality.PLANNED and conditioned(trigger, framer, c):
+        # "threatened to impose sanctions if U.S. forces were made to leave", "will intensify its strikes if
+        # Hezbollah is not disarmed": a plan that hangs on a condition is hypothetical
+        return Factuality.HYPOTHETICAL, framer
+    return found, framer
+
+
+def conditioned(trigger: Token, framer: Token | None, c: Cues) -> bool:
+    for node in {trigger, trigger.head, *( [framer] if framer is not None else [])}:
+        for child in node.children:
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children):
+                return True
+    return False
+
+
+def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | None]:
     node = trigger
     for _ in range(12):
         dep = node.dep_
@@ -153,6 +176,8 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
             node = head
             continue
         if head.pos_ in ("VERB", "AUX"):
+            if lemma == "be" and dep == "xcomp" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children):
+                return Factuality.PLANNED, head  # "Israeli forces are to withdraw within 60 days"
             if lemma in c.reporting:
                 # "officials said Israel struck": transparent, but a negated report is not ("did not say").
                 if any(ch.dep_ == "neg" for ch in head.children):

@@ -530,3 +530,24 @@ def test_factuality_frames(text, event_type, factuality):
 def test_an_order_to_someone_else_is_itself_asserted():
     events = code("The International Court of Justice ordered Israel to halt its offensive in Rafah.")
     assert ("IGO", "REQUEST", "ISR") in asserted(events)
+
+
+@pytest.mark.parametrize("text, event_type, factuality", [
+    ("Trump threatened to impose sanctions on Baghdad if U.S. forces were made to leave.", "SANCTION",
+     Factuality.HYPOTHETICAL),
+    ("Israel has warned Lebanon that it will intensify its strikes if Hezbollah is not disarmed.", "ASSAULT",
+     Factuality.HYPOTHETICAL),
+    ("The U.S. military said it had not carried out any air strikes in Iraq that day.", "ASSAULT", Factuality.NEGATED),
+    ("Under the deal, Israeli forces are to withdraw from southern Lebanon within 60 days.", "RETREAT",
+     Factuality.PLANNED),
+])
+def test_conditions_negated_any_and_be_to(text, event_type, factuality):
+    events = find(code(text), event_type)
+    assert events and all(e.factuality is factuality for e in events), [(e.trigger, e.factuality) for e in events]
+
+
+def test_a_third_party_denying_a_claimed_act_gives_a_negated_copy():
+    events = code("Gerasimov told Putin that Russian forces had captured the city of Pokrovsk, "
+                  "but Ukraine's military denied that the city had fallen.")
+    taken = [e for e in find(events, "ASSAULT") if e.source.country == "RUS"]
+    assert {e.factuality for e in taken} == {Factuality.ASSERTED, Factuality.NEGATED}
