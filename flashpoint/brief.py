@@ -242,8 +242,10 @@ def _period(store: Store, since, until) -> tuple[dt.date | None, dt.date | None]
         conditions.append("coalesce(e.event_date, a.published) <= ?")
         params.append(until)
     where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+    # (a planned act dated "next week" does not stretch the period past what has been published)
     first, last = store.conn.execute(
-        f"SELECT min(coalesce(e.event_date, a.published)), max(coalesce(e.event_date, a.published)) "
+        f"SELECT min(coalesce(e.event_date, a.published)), "
+        f"max(least(coalesce(e.event_date, a.published), coalesce(a.published, e.event_date))) "
         f"FROM events e JOIN articles a ON a.id = e.article_id{where}", params).fetchall()[0]
     if first is None:
         return None, None
