@@ -58,7 +58,9 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "riot", "sit-in", "unrest", "uprising"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
 DOCUMENTS = {"resolution", "law", "bill", "order", "decree", "decision", "measure", "motion", "statement", "declaration",
+             "proclamation", "memorandum", "communique", "communiqué",
              "directive", "ruling", "legislation", "amendment"}
+CREDITING = {"thank", "praise", "commend", "credit", "congratulate", "hail", "laud"}
 PUNISHING = {"sanction", "blacklist", "designate", "penalize", "penalise", "punish", "indict", "fine", "target"}
 DETERRENT_SPEECH = {"warn", "say", "caution", "vow", "threaten", "declare", "insist", "signal", "tell", "add", "stress"}
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps"}
@@ -1082,6 +1084,12 @@ class Extractor:
                 return [(with_conjuncts(on), act, own_subjects())] if act is not None else []
             act = unwrap(obj_of("for"))
             if objects and act is not None:
+                return [(with_conjuncts(objects[0]), act, own_subjects())]
+            return []
+        if lemma in CREDITING and token.pos_ == "VERB" and objects:
+            # "thanked Iraq and the Syrian Kurds for their help": what they are thanked for, they did
+            act = unwrap(obj_of("for", tuple(objects[:1])))
+            if act is not None and (act.pos_ == "VERB" or self.book.noun_entries(act)):
                 return [(with_conjuncts(objects[0]), act, own_subjects())]
             return []
         if lemma in PUNISHING and token.pos_ == "VERB" and objects:
