@@ -63,7 +63,8 @@ DOCUMENTS = {"resolution", "law", "bill", "order", "decree", "decision", "measur
 CREDITING = {"thank", "praise", "commend", "credit", "congratulate", "hail", "laud"}
 PUNISHING = {"sanction", "blacklist", "designate", "penalize", "penalise", "punish", "indict", "fine", "target"}
 DETERRENT_SPEECH = {"warn", "say", "caution", "vow", "threaten", "declare", "insist", "signal", "tell", "add", "stress"}
-GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps"}
+GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps",
+                "opinion", "ruling", "verdict", "judgment", "judgement"}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 JOINT = {"joint", "coordinated", "combined", "concerted"}
@@ -959,11 +960,16 @@ class Extractor:
             event = events[index]
             if event.target is not None or event.event_type not in REACTION_TYPES:
                 continue
-            for obj in token.children:
-                if obj.dep_ not in ("dobj", "nsubjpass"):
+            objects = list(token.children)
+            if token.dep_ == "relcl" and token.head.lemma_.lower() in GENERIC_ACTS and not any(
+                    c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in objects):
+                objects = [token.head]  # "France recognised a Palestinian state, a step Netanyahu denounced"
+            for obj in objects:
+                if obj is not token.head and obj.dep_ not in ("dobj", "nsubjpass"):
                     continue
-                definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                               for c in obj.children) and not self.owner_of(obj)
+                definite = (obj is token.head or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these",
+                                                                                      "those") for c in obj.children)) \
+                    and not self.owner_of(obj)
                 pronoun = obj.lower_ in ("them", "it", "this", "that")
                 generic = definite and obj.lemma_.lower() in GENERIC_ACTS  # "denounced the move"
                 kinds = {p.type for p in self.book.noun_entries(obj)} if definite else (

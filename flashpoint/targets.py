@@ -217,6 +217,11 @@ def infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> lis
             how, found = "sentence", finder.in_sentence(event, trigger, excluded)
         if not found and event.event_type not in UNDIRECTED:
             how, found = "context", finder.in_context(event, trigger, excluded, events)
+        if not found and event.event_type == "COERCE" and event.source.sector in STATE_SECTORS | {None} and \
+                event.source.country not in ("IGO", "NGO"):
+            # "Jordan banned the Muslim Brotherhood", "Iran cut internet access across the country": coercion
+            # with no foreign party named is aimed at home
+            how, found = "home", [Actor(event.source.country, event.source.country, None)]
         if not found:
             out.append(event)
             continue
