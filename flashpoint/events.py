@@ -477,7 +477,8 @@ class Extractor:
                     return movers
         for child in noun.lefts:
             if child.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(child) is not None:
-                return [child, *[c for c in child.conjuncts if self.actors.mention_at(c) is not None]]
+                return [child, *[c for c in [*child.conjuncts, *hyphen_pair(child)]
+                                 if self.actors.mention_at(c) is not None]]
         for child in noun.lefts:  # "Russian missile strike", parsed as a Russian missile's strike
             if child.dep_ == "compound" and child.lemma_.lower() in WEAPONS:
                 for mod in child.lefts:
@@ -642,6 +643,11 @@ class Extractor:
                 return [Actor(actor.text, country, actor.sector) for country in reversed(named)]
         for child in token.lefts:
             mention = self.actors.mention_at(child)
+            if child.dep_ in ("amod", "compound", "nmod") and mention is not None:
+                for pair in hyphen_pair(child):  # "an Egyptian-Qatari proposal": both
+                    other = self.actors.mention_at(pair)
+                    if other is not None and other.entry.country and other.entry.country != actor.country:
+                        out.append(Actor(self.actors.phrase_text(token), other.entry.country, actor.sector))
             if child.dep_ in ("amod", "compound", "nmod") and mention is not None and child.conjuncts:
                 for conj in child.conjuncts:
                     other = self.actors.mention_at(conj)
@@ -1461,6 +1467,12 @@ class Extractor:
                                    attribution=Attribution(disputer.text, None, disputer),
                                    extras={**event.extras, "disputes": event.rule}))
         return out
+
+
+def hyphen_pair(token: Token) -> list[Token]:
+    """"Egyptian-Qatari", "U.S.-Iranian": the parser hangs the first name on the second across the hyphen."""
+    return [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i + 2 == token.i
+            and token.doc[c.i + 1].text == "-"]
 
 
 def speaks_for(attribution: Attribution, source: Actor) -> bool:

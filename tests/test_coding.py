@@ -551,3 +551,8 @@ def test_a_third_party_denying_a_claimed_act_gives_a_negated_copy():
                   "but Ukraine's military denied that the city had fallen.")
     taken = [e for e in find(events, "ASSAULT") if e.source.country == "RUS"]
     assert {e.factuality for e in taken} == {Factuality.ASSERTED, Factuality.NEGATED}
+
+
+def test_hyphenated_pairs_of_countries_are_both_actors():
+    events = code("Hamas accepted an Egyptian-Qatari ceasefire proposal on Monday.")
+    assert {("PSE", "AGREE", "EGY"), ("PSE", "AGREE", "QAT")} <= asserted(events)
