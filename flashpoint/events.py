@@ -1320,8 +1320,11 @@ class Extractor:
         for verb in self.doc:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in DETERRENT_SPEECH:
                 continue
-            for clause in verb.children:
-                if clause.dep_ not in ("ccomp", "xcomp") or not any(
+            # ("warning in a televised address that any ...": the parser may hang the clause on the noun)
+            misplaced = [c for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                         for c in o.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
+            for clause in [*verb.children, *misplaced]:
+                if clause.dep_ not in ("ccomp", "xcomp", "acl") or not any(
                         a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "'d", "might") for a in clause.children):
                     continue
                 for subject in clause.children:

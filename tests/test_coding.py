@@ -425,9 +425,13 @@ def test_would_in_reported_speech_announces_unless_conditional(text, factuality)
     assert retreat.factuality is factuality
 
 
-def test_a_warning_about_any_act_threatens_whoever_would_act():
-    events = code("Khamenei warned that any U.S. military intervention would do lasting harm to America.")
-    [threat] = find(events, "THREATEN")
+@pytest.mark.parametrize("text", [
+    "Khamenei warned that any U.S. military intervention would do lasting harm to America.",
+    "Khamenei rejected the demand, warning in a televised address that any U.S. military intervention would "
+    "cause irreparable damage to the United States.",
+])
+def test_a_warning_about_any_act_threatens_whoever_would_act(text):
+    [threat] = find(code(text), "THREATEN")
     assert (threat.source.country, threat.target.country, threat.factuality) == ("IRN", "USA", Factuality.ASSERTED)
 
 
