@@ -1008,7 +1008,7 @@ class Extractor:
         have = {(e.source.country, e.event_type, e.trigger_start): i for i, e in enumerate(events)}
         out: list[Event] = []
         for token in self.doc:
-            if token.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
+            if token.pos_ not in ("VERB", "AUX", "ADJ", "ADP", "NOUN"):
                 continue
             for accused, act, accuser in self.accused_acts(token):
                 pattern = self.verb_pattern(act) if act.pos_ in ("VERB", "AUX") else self.noun_pattern(act)
@@ -1080,6 +1080,16 @@ class Extractor:
             return self.subjects(token)
 
         objects = [c for c in kids if c.dep_ == "dobj"]
+        if token.pos_ == "NOUN" and lemma in INVOLVEMENT | {"crime", "aggression"} and not obj_of("in"):
+            # "serious indications of an Israeli role", "condemned it as a new Israeli crime": the agentless
+            # attack the sentence (or the one before) reports is the named side's, on the speaker's word
+            owners = [c for c in kids if c.dep_ in ("amod", "poss", "compound") and self.actors.mention_at(c) is not None]
+            speakers = next((s for a in token.ancestors if a.pos_ in ("VERB", "AUX")
+                             for s in [[t for t in self.subjects(a) if self.actor(t)]] if s), [])
+            act = self.agentless_act(token)
+            if owners and speakers and act is not None:
+                return [(owners, act, speakers)]
+            return []
         if lemma in ("accuse", "charge", "suspect", "implicate") and token.pos_ == "VERB":
             accused = with_conjuncts(objects[0]) if objects else (
                 [t for c in kids if c.dep_ == "nsubjpass" for t in with_conjuncts(c)])
@@ -1342,6 +1352,23 @@ class Extractor:
                         for target in [t for t in targets if t.country != source.country] or [None]:
                             out.append(self.make(threat, verb, source, target, "threaten.deterrent", 0.65))
         return out
+
+    def agentless_act(self, near: Token) -> Token | None:
+        """The last act of force before `near`, in its sentence or the one before, that has no agent:
+        "Fakhrizadeh was ambushed and killed", "A drone strike on an apartment killed Arouri"."""
+        here = self.actors.sentence(near)
+        start = self.actors.sentence(self.doc[here.start - 1]).start if here.start > 0 else here.start
+        found = None
+        for token in self.doc[start:near.i]:
+            if token.pos_ == "VERB" and is_passive(token) and not self.subjects(token):
+                pattern = self.verb_pattern(token)
+                if pattern is not None and pattern.type in ("ASSAULT", "COERCE"):
+                    found = token
+            elif token.pos_ == "NOUN" and not self.owner_of(token) and any(
+                    p.type in ("ASSAULT", "COERCE") for p in self.book.noun_entries(token)) and \
+                    token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                found = token
+        return found
 
     def implied_threats(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"Iran said it would retaliate": a speaker announcing its own future attack threatens."""

@@ -560,3 +560,14 @@ def test_a_third_party_denying_a_claimed_act_gives_a_negated_copy():
 def test_hyphenated_pairs_of_countries_are_both_actors():
     events = code("Hamas accepted an Egyptian-Qatari ceasefire proposal on Monday.")
     assert {("PSE", "AGREE", "EGY"), ("PSE", "AGREE", "QAT")} <= asserted(events)
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("A nuclear scientist was ambushed and killed near Tehran on Friday, and Foreign Minister Zarif said there "
+     "were serious indications of an Israeli role.", "Foreign Minister Zarif"),
+    ("A drone strike on an apartment in Beirut killed a senior Hamas official on Tuesday, and Prime Minister "
+     "Najib Mikati condemned it as a new Israeli crime.", "Prime Minister Najib Mikati"),
+])
+def test_an_agentless_attack_is_the_side_named_as_its_author(text, claimant):
+    [act] = [e for e in find(code(text), "ASSAULT") if e.source.country == "ISR"]
+    assert act.factuality is Factuality.ASSERTED and act.attribution.claimant == claimant
