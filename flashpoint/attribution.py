@@ -106,9 +106,12 @@ class Attributor:
         if subj.dep_ == "nsubjpass" or subj.lower_ in ("it",) and verb.lemma_ == "report":
             return None
         outlet = outlet or self.outlet_in(subj)
-        if subj.lower_ in ("he", "she", "they"):
+        if subj.lower_ in ("he", "she", "they", "it"):
             earlier = self._previous.get(self.resolver.sentence(verb).start) if carry else None
             actor = self.resolver.actor_of(subj)
+            if earlier is not None and subj.lower_ == "it" and not _plural(earlier.claimant) and (
+                    earlier.claimant_actor is None or earlier.claimant_actor.name is None):
+                return earlier  # "Russia's defence ministry said ... It said": the same source goes on
             if earlier is not None and (subj.lower_ == "they") == _plural(earlier.claimant) and (
                     subj.lower_ == "they" or actor is None or actor.name is None or
                     earlier.claimant_actor is not None and earlier.claimant_actor.name == actor.name):

@@ -571,3 +571,10 @@ def test_hyphenated_pairs_of_countries_are_both_actors():
 def test_an_agentless_attack_is_the_side_named_as_its_author(text, claimant):
     [act] = [e for e in find(code(text), "ASSAULT") if e.source.country == "ISR"]
     assert act.factuality is Factuality.ASSERTED and act.attribution.claimant == claimant
+
+
+def test_it_said_carries_the_claimant_over():
+    events = code("Russia's defence ministry said its forces had captured the village of Andriivka. "
+                  "It said Ukrainian troops had retreated from the area.")
+    [retreat] = find(events, "RETREAT")
+    assert retreat.attribution.claimant == "Russia's defence ministry"
