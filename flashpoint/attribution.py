@@ -100,6 +100,12 @@ class Attributor:
                     if obj.dep_ == "pobj":
                         outlet = outlet or outlet_name(self.doc[obj.left_edge.i:obj.i + 1].text)
                         outlet = outlet or self.outlet_in(obj)
+        governor = verb
+        while not subjects and governor.dep_ in ("advcl", "conj", "xcomp") and governor.head is not governor:
+            # "Qassem rejected the decision, saying ...", "Erdogan and Putin agreed ... and said ...": the
+            # speaker is the subject of the clause the participle or conjunct hangs on
+            governor = governor.head
+            subjects = [c for c in governor.children if c.dep_ in ("nsubj",)]
         if not subjects:
             return None
         subj = subjects[0]

@@ -578,3 +578,10 @@ def test_it_said_carries_the_claimant_over():
                   "It said Ukrainian troops had retreated from the area.")
     [retreat] = find(events, "RETREAT")
     assert retreat.attribution.claimant == "Russia's defence ministry"
+
+
+def test_saying_inherits_its_speaker_from_the_main_clause():
+    events = code("Hezbollah leader Naim Qassem rejected the decision, saying the group would not hand over its arms "
+                  "as long as Israel kept up its attacks on Lebanon.")
+    [assault] = [e for e in find(events, "ASSAULT") if e.source.country == "ISR"]
+    assert assault.attribution.claimant == "Hezbollah leader Naim Qassem"
