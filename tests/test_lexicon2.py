@@ -1,0 +1,255 @@
+"""Second pass over the lexicon (flashpoint/data/verbs.yaml): event nouns, light verb + noun constructions, and the
+phrasal verbs and idioms of wire copy, one short sentence per wording family, with the real spaCy model.
+
+As in tests/test_lexicon.py, each case gives a (source country, type, target country) the coder must find among its
+asserted events ("*" accepts any target, None expects no target) and `absent` lists the types or triples the wording
+must not produce. The negative cases (expected None) are the benign uses of the same words: a conciliatory tone struck,
+a trade war waged, a case taken to the United Nations.
+"""
+import pytest
+
+import flashpoint
+from flashpoint import Factuality
+
+PUBLISHED = "2025-06-16"
+
+
+def asserted(text):
+    events = flashpoint.code_article(text, published=PUBLISHED)
+    return {(e.source.country, e.event_type, e.target.country if e.target else None)
+            for e in events if e.factuality is Factuality.ASSERTED}
+
+
+def case(text, expected, absent=(), id=None):
+    return pytest.param(text, expected, tuple(absent), id=id)
+
+
+def found(expected, events):
+    source, kind, target = expected
+    if target == "*":
+        return any((s, k) == (source, kind) for s, k, _ in events)
+    return expected in events
+
+
+CASES = [
+    # -- ASSAULT: nouns, light verbs, idioms
+    case("A Russian barrage on Kharkiv killed ten people.", ("RUS", "ASSAULT", "UKR"), id="assault-noun-barrage-on"),
+    case("The Israeli incursion into southern Lebanon entered its third day.", ("ISR", "ASSAULT", "LBN"),
+         id="assault-noun-incursion-into"),
+    case("Israel launched a reprisal against Hezbollah on Sunday.", ("ISR", "ASSAULT", "LBN"),
+         id="assault-noun-reprisal"),
+    case("The Israeli bombing campaign in Gaza entered its second month.", ("ISR", "ASSAULT", "PSE"),
+         id="assault-noun-bombing-campaign"),
+    case("Israel pressed its air campaign against the Houthis.", ("ISR", "ASSAULT", "YEM"),
+         id="assault-pressed-air-campaign"),
+    case("A Ukrainian drone swarm over Moscow closed three airports.", ("UKR", "ASSAULT", "RUS"),
+         id="assault-noun-drone-swarm"),
+    case("Israeli forces conducted raids in Jenin overnight.", ("ISR", "ASSAULT", "PSE"),
+         id="assault-conducted-raids"),
+    case("The Houthis stepped up attacks on Israel this week.", ("YEM", "ASSAULT", "ISR"),
+         id="assault-stepped-up-attacks"),
+    case("Israel waged war on Hamas for two years.", ("ISR", "ASSAULT", "PSE"), id="assault-waged-war"),
+    case("Iran rained rockets on northern Israel overnight.", ("IRN", "ASSAULT", "ISR"), id="assault-rained-rockets"),
+    case("Hamas planted a bomb at a checkpoint in Jerusalem.", ("PSE", "ASSAULT", "ISR"), id="assault-planted-bomb"),
+    case("Hezbollah fighters hurled grenades at Israeli troops.", ("LBN", "ASSAULT", "ISR"),
+         id="assault-hurled-grenades"),
+    case("Israeli settlers set fire to Palestinian homes in Huwara.", ("ISR", "ASSAULT", "PSE"), ["PROTEST"],
+         id="assault-set-fire-to-homes"),
+    case("Russia knocked out power stations across Ukraine.", ("RUS", "ASSAULT", "UKR"), id="assault-knocked-out"),
+    case("Iran struck a conciliatory tone in its letter to the United Nations.", None, ["ASSAULT"],
+         id="assault-struck-a-tone-is-not-a-strike"),
+    case("Trump hit the campaign trail in Ohio.", None, ["ASSAULT"], id="assault-hit-the-trail-is-not-a-strike"),
+    case("The United States waged a trade war on China.", None, ["ASSAULT"], id="assault-trade-war-is-not-war"),
+    case("China launched a campaign against corruption.", None, ["ASSAULT"],
+         id="assault-anti-corruption-campaign-is-not-an-attack"),
+    case("Iran slammed the U.S. decision to withdraw.", ("IRN", "ACCUSE", "USA"), ["ASSAULT"],
+         id="assault-slammed-a-decision-is-criticism"),
+    case("A Russian missile slammed a residential building in Kyiv.", ("RUS", "ASSAULT", "UKR"), ["ACCUSE"],
+         id="assault-missile-slammed-a-building"),
+    case("Israel struck Hezbollah targets in a major blow to the group.", ("ISR", "ASSAULT", "LBN"), ["REJECT"],
+         id="assault-strike-in-a-blow-still-a-strike"),
+    case("The army launched a recruitment campaign.", None, ["ASSAULT"], id="assault-recruitment-campaign"),
+    case("Israel hit Gaza during the general strike.", ("ISR", "ASSAULT", "PSE"), ["PROTEST"],
+         id="assault-hit-during-a-strike-is-no-protest"),
+    case("Britain joined the U.S. strikes on the Houthis.", ("USA", "ASSAULT", "YEM"), ["PROTEST"],
+         id="assault-joined-strikes-is-no-labour-strike"),
+
+    # -- COERCE
+    case("Russian forces laid siege to Mariupol.", ("RUS", "COERCE", "UKR"), id="coerce-laid-siege-to"),
+    case("Israel sealed off the West Bank ahead of the holiday.", ("ISR", "COERCE", "PSE"), id="coerce-sealed-off"),
+    case("Police took dozens of protesters into custody in Tbilisi.", ("GEO", "COERCE", "GEO"),
+         id="coerce-took-into-custody"),
+    case("Iran threw the activists behind bars.", ("IRN", "COERCE", "IRN"), id="coerce-threw-behind-bars"),
+    case("Police in Dhaka rounded up opposition activists overnight.", ("BGD", "COERCE", "BGD"),
+         id="coerce-rounded-up"),
+    case("Egypt imposed martial law on Monday.", ("EGY", "COERCE", "EGY"), id="coerce-noun-martial-law"),
+    case("Russia launched a cyber attack on Estonia.", ("RUS", "COERCE", "EST"), ["ASSAULT"],
+         id="coerce-noun-cyber-attack"),
+    case("Amnesty condemned the Iranian crackdown on protesters.", ("IRN", "COERCE", "IRN"),
+         id="coerce-noun-crackdown-on"),
+    case("Jordan condemned the Israeli blockade of Gaza.", ("ISR", "COERCE", "PSE"), id="coerce-noun-blockade-of"),
+    case("The U.N. condemned the Russian annexation of Crimea.", ("RUS", "COERCE", "UKR"),
+         id="coerce-noun-annexation-of"),
+    case("The judge threw out the charges against the activists.", None, ["ACCUSE"],
+         id="coerce-threw-out-charges-is-no-accusation"),
+    case("Party leaders rounded up votes for the bill.", None, ["COERCE"], id="coerce-rounded-up-votes"),
+    case("Iran and Saudi Arabia sealed the deal in the Chinese capital.", ("IRN", "AGREE", "SAU"), ["COERCE"],
+         id="coerce-sealed-a-deal-is-no-closure"),
+    case("China banned imports of Japanese seafood.", ("CHN", "SANCTION", "JPN"), ["COERCE"],
+         id="coerce-banned-imports-is-a-sanction"),
+
+    # -- MOBILIZE
+    case("Three Russian fighter jets entered Estonian airspace without permission.", ("RUS", "MOBILIZE", "EST"),
+         ["ASSAULT"], id="mobilize-entered-airspace"),
+    case("Russian jets buzzed a U.S. destroyer in the Black Sea.", ("RUS", "MOBILIZE", "USA"), ["ASSAULT"],
+         id="mobilize-buzzed"),
+    case("Russia flexed its military muscle near Finland.", ("RUS", "MOBILIZE", "FIN"), id="mobilize-flexed-muscle"),
+    case("Pakistan put its troops on standby along the border.", ("PAK", "MOBILIZE", "*"), id="mobilize-standby"),
+    case("Russia moved nuclear weapons into Belarus.", ("RUS", "MOBILIZE", "BLR"), ["AID"],
+         id="mobilize-moved-weapons"),
+
+    # -- AID
+    case("Egypt announced an airlift to Sudan.", ("EGY", "AID", "SDN"), id="aid-noun-airlift-to"),
+    case("Turkey ferried medical supplies to Gaza.", ("TUR", "AID", "PSE"), id="aid-ferried"),
+    case("Saudi Arabia deposited 2 billion dollars with Egypt's central bank.", ("SAU", "AID", "EGY"),
+         id="aid-deposited"),
+
+    # -- COOPERATE
+    case("India and Pakistan exchanged lists of their nuclear installations.", ("IND", "COOPERATE", "PAK"),
+         id="cooperate-exchanged-lists"),
+    case("Britain provided intelligence to Ukraine on Russian positions.", ("GBR", "COOPERATE", "UKR"), ["AID"],
+         id="cooperate-provided-intelligence"),
+    case("Qatar hosts thousands of U.S. troops at Al Udeid.", ("QAT", "COOPERATE", "USA"), ["CONSULT"],
+         id="cooperate-hosts-troops-is-not-a-visit"),
+    case("Egypt and Israel coordinated security along the border.", ("EGY", "COOPERATE", "ISR"),
+         id="cooperate-coordinated-each-other"),
+    case("Trump hosted Netanyahu at a military base in Qatar.", ("USA", "CONSULT", "ISR"), ["COOPERATE"],
+         id="cooperate-hosting-at-a-base-is-a-visit"),
+
+    # -- CONSULT
+    case("Blinken reached out to his Chinese counterpart.", ("USA", "CONSULT", "CHN"), id="consult-reached-out"),
+    case("Blinken briefed Netanyahu on the talks.", ("USA", "CONSULT", "ISR"), id="consult-briefed"),
+    case("Qatar dispatched a delegation to Tehran.", ("QAT", "CONSULT", "IRN"), ["MOBILIZE"],
+         id="consult-dispatched-delegation"),
+    case("Blinken paid a visit to Israel on Monday.", ("USA", "CONSULT", "ISR"), id="consult-paid-a-visit"),
+    case("Putin held a phone call with Erdogan.", ("RUS", "CONSULT", "TUR"), id="consult-held-a-phone-call"),
+    case("Macron's tour of Saudi Arabia and Qatar began on Monday.", ("FRA", "CONSULT", "QAT"), id="consult-noun-tour"),
+
+    # -- AGREE
+    case("Iran struck a deal with Saudi Arabia.", ("IRN", "AGREE", "SAU"), ["ASSAULT"], id="agree-struck-a-deal"),
+    case("Russia entered into an agreement with North Korea.", ("RUS", "AGREE", "PRK"), ["ASSAULT"],
+         id="agree-entered-into"),
+    case("Israel and Hamas came to terms on a ceasefire.", ("ISR", "AGREE", "PSE"), id="agree-came-to-terms"),
+    case("Putin came to power in 2000.", None, ["AGREE"], id="agree-came-to-power-is-no-deal"),
+
+    # -- SUPPORT
+    case("Macron gave his blessing to the Egyptian plan for Gaza.", ("FRA", "SUPPORT", "*"), id="support-blessing"),
+    case("Arab states lined up behind Egypt on Tuesday.", None, ["SUPPORT"],
+         id="support-lined-up-behind-no-actor-named"),
+
+    # -- CONCEDE
+    case("Biden gave Ukraine the go-ahead to strike inside Russia.", ("USA", "CONCEDE", "UKR"),
+         id="concede-gave-go-ahead"),
+    case("Washington gave Kyiv the green light to use the missiles.", ("USA", "CONCEDE", "UKR"),
+         id="concede-green-light"),
+    case("Iran softened its stance on enrichment.", ("IRN", "CONCEDE", None), id="concede-softened-stance"),
+    case("Tehran climbed down over the tanker seizure.", ("IRN", "CONCEDE", None), id="concede-climbed-down"),
+    case("Hamas scaled down its demands.", ("PSE", "CONCEDE", None), ["RETREAT"], id="concede-scaled-down-demands"),
+    case("Egypt dropped the charges against the Italian students.", ("EGY", "CONCEDE", "ITA"),
+         id="concede-dropped-charges"),
+    case("Russia and Ukraine carried out a prisoner swap.", ("RUS", "CONCEDE", "UKR"), id="concede-noun-swap"),
+
+    # -- RETREAT
+    case("The United States drew down troops from Iraq.", ("USA", "RETREAT", "IRQ"), id="retreat-drew-down"),
+    case("Russia moved troops back from the border with Ukraine.", ("RUS", "RETREAT", "UKR"), ["MOBILIZE"],
+         id="retreat-moved-back"),
+    case("Russian troops regrouped from Kherson.", ("RUS", "RETREAT", "UKR"), id="retreat-regrouped"),
+    case("Hezbollah held fire for two days.", ("LBN", "RETREAT", None), ["COERCE"], id="retreat-held-fire"),
+    case("Azerbaijan stood down its forces along the border.", ("AZE", "RETREAT", "*"), id="retreat-stood-down-forces"),
+    case("Israel ended its occupation of southern Lebanon.", ("ISR", "RETREAT", "LBN"),
+         id="retreat-ended-occupation"),
+    case("Trump said he had called off strikes on Iran ten minutes before they were due to begin.", None, ["RETREAT"],
+         id="retreat-called-off-planned-strikes-is-not-a-retreat"),
+
+    # -- REQUEST
+    case("Egypt renewed its call for a ceasefire in Gaza.", ("EGY", "REQUEST", "*"), id="request-renewed-call"),
+    case("NATO rejected Zelenskiy's calls for a no-fly zone.", ("UKR", "REQUEST", "IGO"),
+         id="request-noun-calls-for"),
+    case("Egypt extended an invitation to Iran.", ("EGY", "REQUEST", "IRN"), id="request-extended-invitation"),
+    case("Iran renewed strikes on Kurdish groups despite calls for restraint.", None, ["REQUEST"],
+         id="request-renewed-strikes-is-no-call"),
+
+    # -- ACCUSE
+    case("Pakistan levelled accusations against India.", ("PAK", "ACCUSE", "IND"), ["ASSAULT"],
+         id="accuse-levelled-accusations"),
+    case("Trump took aim at China over its trade practices.", ("USA", "ACCUSE", "CHN"), ["ASSAULT"],
+         id="accuse-took-aim-at"),
+    case("Beijing pointed the finger at Washington for the tensions.", ("CHN", "ACCUSE", "USA"),
+         id="accuse-pointed-the-finger"),
+    case("Macron took Putin to task over the war.", ("FRA", "ACCUSE", "RUS"), id="accuse-took-to-task"),
+    case("Egypt took issue with the U.S. plan.", ("EGY", "ACCUSE", "USA"), id="accuse-took-issue-with"),
+    case("Trump blasted Biden over the withdrawal.", ("USA", "ACCUSE", "USA"), ["ASSAULT"], id="accuse-blasted"),
+    case("Egypt's president fired back at critics of the dam deal.", ("EGY", "ACCUSE", None), ["ASSAULT"],
+         id="accuse-fired-back-at-critics"),
+    case("Russia and Ukraine traded accusations over the attack.", ("UKR", "ACCUSE", "RUS"),
+         id="accuse-traded-accusations"),
+    case("China lodged a protest with Japan over the visit.", ("CHN", "ACCUSE", "JPN"), ["PROTEST"],
+         id="accuse-lodged-a-protest"),
+    case("Hungary condemned the ICC's arrest warrant for Netanyahu.", ("IGO", "ACCUSE", "ISR"),
+         id="accuse-noun-warrant-for"),
+    case("Iran hit back at Israel with a barrage of missiles.", ("IRN", "ASSAULT", "ISR"), ["ACCUSE"],
+         id="accuse-hit-back-with-missiles-is-an-attack"),
+    case("The minister took aim at rising inflation in a speech to parliament.", None, ["ACCUSE"],
+         id="accuse-aim-at-no-actor"),
+    case("Iran took aim at Saudi oil facilities with drones.", None, ["ACCUSE"],
+         id="accuse-aim-with-drones-is-no-words"),
+
+    # -- REJECT
+    case("Iran torpedoed the talks with the United States.", ("IRN", "REJECT", "USA"), ["ASSAULT"],
+         id="reject-torpedoed-talks"),
+    case("Iran slammed the door on talks with Washington.", ("IRN", "REJECT", "USA"), id="reject-slammed-the-door"),
+    case("Ukraine threw out the Russian proposal.", ("UKR", "REJECT", "RUS"), id="reject-threw-out"),
+    case("Iran pushed back against the European plan.", ("IRN", "REJECT", "*"), ["REQUEST"],
+         id="reject-pushed-back-against"),
+
+    # -- THREATEN
+    case("Iran put Israel on notice on Monday.", ("IRN", "THREATEN", "ISR"), id="threaten-put-on-notice"),
+    case("Israel and Iran traded threats on Sunday.", ("ISR", "THREATEN", "IRN"), id="threaten-traded-threats"),
+    case("Iran issued a warning to the United States.", ("IRN", "THREATEN", "USA"), id="threaten-issued-a-warning"),
+
+    # -- PROTEST
+    case("Students held a sit-in outside the Israeli embassy in London.", ("GBR", "PROTEST", "ISR"),
+         id="protest-noun-sit-in"),
+    case("Dockworkers downed tools in Rotterdam on Monday.", ("NLD", "PROTEST", "*"), ["ASSAULT"],
+         id="protest-downed-tools"),
+    case("Opposition lawmakers walked out of parliament in Ankara.", ("TUR", "PROTEST", "*"),
+         id="protest-walked-out"),
+    case("Protesters set fire to the Swedish embassy in Baghdad.", ("IRQ", "PROTEST", "SWE"), ["ASSAULT"],
+         id="protest-crowd-set-fire-to-embassy"),
+    case("Thousands took to the streets of Baghdad and several other cities.", ("IRQ", "PROTEST", "*"),
+         ["ASSAULT"], id="protest-took-to-the-streets-of-cities"),
+    case("Israel took its case to the United Nations.", None, ["PROTEST"], id="protest-took-case-to-is-no-march"),
+    case("Workers went on strike in Seoul.", ("KOR", "PROTEST", "*"), ["ASSAULT"], id="protest-went-on-strike"),
+
+    # -- SANCTION
+    case("Trump imposed a travel ban on Iranians.", ("USA", "SANCTION", "IRN"), ["COERCE"],
+         id="sanction-noun-travel-ban"),
+    case("Washington imposed export controls on China.", ("USA", "SANCTION", "CHN"), id="sanction-export-controls"),
+    case("Germany pulled its funding for UNRWA.", ("DEU", "SANCTION", "IGO"), ["RETREAT"],
+         id="sanction-pulled-funding"),
+    case("The U.S. slashed aid to Egypt.", ("USA", "SANCTION", "EGY"), id="sanction-slashed-aid"),
+    case("Congress passed an assault weapons ban.", None, ["SANCTION"], id="sanction-domestic-weapons-ban"),
+    case("Iran called for a boycott of Israel.", ("IRN", "SANCTION", "ISR"), id="sanction-noun-boycott-of"),
+]
+
+
+@pytest.mark.parametrize("text, expected, absent", CASES)
+def test_wording_family(text, expected, absent):
+    events = asserted(text)
+    if expected is not None:
+        assert found(expected, events), f"{expected} not in {sorted(events, key=str)}"
+    for unwanted in absent:
+        if isinstance(unwanted, str):
+            assert all(kind != unwanted for _, kind, _ in events), f"{unwanted} in {sorted(events, key=str)}"
+        else:
+            assert unwanted not in events, f"{unwanted} in {sorted(events, key=str)}"
