@@ -820,6 +820,9 @@ class Extractor:
     def from_trigger(self, trigger: Token, pattern: Pattern, nominal: bool) -> list[Event]:
         if nominal:
             source_tokens = self.owner_of(trigger)
+            if source_tokens and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "join":
+                # "Britain joined the U.S. strikes": the joiner does the act too
+                source_tokens = [*source_tokens, *self.subjects(trigger.head)]
             if not source_tokens and trigger.dep_ in ("dobj", "nsubjpass", "attr") and \
                     self.book.is_light(trigger.head):
                 source_tokens = self.subjects(trigger.head)
@@ -920,7 +923,9 @@ class Extractor:
         events: list[Event] = []
         if (pattern.needs_target or nominal and pattern.type in ("CONSULT", "THREATEN")) and not targets and not (
                 nominal and pattern.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "by"
-                                                              for c in trigger.children)):
+                                                              for c in trigger.children)) and not (
+                pattern.reciprocal and len({a.country for _, a in sources}) >= 2):
+            # ("Iran and Saudi Arabia resumed talks": each side's partner is the other)
             # "for consultations", "Iranian threats": no partner, no event ("a visit by Pompeo" is someone's
             # visit: the targets stage looks for whom it was to)
             return events
@@ -1388,8 +1393,12 @@ class Extractor:
                 if head is node:
                     break
                 if head.lemma_.lower() in THREAT_SPEECH and node.dep_ in ("ccomp", "xcomp", "parataxis"):
-                    speakers = self.resolve([c for c in head.children if c.dep_ == "nsubj"])
-                    if speakers and speakers[0].country == ev.source.country:
+                    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+                    speakers = self.resolve(subjects)
+                    anonymous = head.lemma_.lower() in REPORTING_VERBS and any(
+                        s.lemma_.lower() in ANONYMOUS_HEADS for s in subjects)
+                    if speakers and speakers[0].country == ev.source.country and not anonymous:
+                        # (not "three U.S. officials said Trump is considering strikes": a report, not a threat)
                         factuality, _ = factuality_of(head)
                         out.append(self.make(threat, head, speakers[0], ev.target, "threaten.implied",
                                              ev.confidence - 0.05, factuality=factuality))

@@ -585,3 +585,14 @@ def test_saying_inherits_its_speaker_from_the_main_clause():
                   "as long as Israel kept up its attacks on Lebanon.")
     [assault] = [e for e in find(events, "ASSAULT") if e.source.country == "ISR"]
     assert assault.attribution.claimant == "Hezbollah leader Naim Qassem"
+
+
+def test_joining_an_act_is_doing_it_and_talks_resumed_by_two_run_both_ways():
+    assert ("GBR", "ASSAULT", "YEM") in asserted(code("Britain joined the U.S. strikes on Houthi targets in Yemen."))
+    events = code("Iran and Saudi Arabia resumed talks in Baghdad on Friday.")
+    assert {("IRN", "CONSULT", "SAU"), ("SAU", "CONSULT", "IRN")} <= asserted(events)
+
+
+def test_officials_reporting_a_plan_do_not_threaten():
+    events = code("Trump is considering joining Israel's strikes on Iranian nuclear facilities, three U.S. officials said.")
+    assert not find(events, "THREATEN")
