@@ -194,7 +194,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 if speech and node is trigger and dep == "dobj":
                     return Factuality.ASSERTED, None
                 return Factuality.NEGATED, head
-            if lemma in c.planned_complement_verbs and dep in ("xcomp", "ccomp"):
+            if lemma in c.planned_complement_verbs and (dep in ("xcomp", "ccomp") or dep == "advcl" and any(
+                    ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)):
                 return Factuality.PLANNED, head
             if lemma in PROMISES and dep == "prep" and node.lower_ in ("in", "of"):
                 return Factuality.PLANNED, head  # "pledged 120 million pounds in aid": the aid is promised
