@@ -524,7 +524,8 @@ def test_owners_of_nominal_acts(text, expected):
      Factuality.PLANNED),
     ("Erdogan offered on Monday to host peace talks between Russia and Ukraine in Istanbul.", "CONSULT",
      Factuality.PLANNED),
-    ("Zelenskiy said he would wait in Istanbul, challenging the Russian leader to meet him in person.", "CONSULT",
+    ("Zelenskiy said he would wait for Putin in Ankara on Friday, challenging the Russian leader to meet him there.",
+     "CONSULT",
      Factuality.PLANNED),
     ("Trump said Iran appeared to be withdrawing its forces from the border.", "RETREAT", Factuality.HYPOTHETICAL),
 ])
