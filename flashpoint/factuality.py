@@ -62,6 +62,7 @@ ORDERS = {"order", "instruct", "direct", "command"}
 REFUSALS = {"refuse", "decline"}
 CLAIMS = {"claim", "report", "allegation", "accusation", "suggestion", "assertion", "charge"}
 DENIALS = {"reject", "deny", "dismiss", "refute", "rebuff", "dispute"}
+PRESUPPOSING = {"after", "following", "since", "amid", "despite"}  # a time or cause already past
 PROMISES = {"pledge", "promise", "offer", "commit"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
@@ -135,6 +136,9 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # "ordered two submarines to be positioned": the deployment is not yet done (the order itself, a
         # demand, is: "the ICJ ordered Israel to halt")
         return Factuality.PLANNED, trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in PRESUPPOSING:
+        # "agreed to ensure safe navigation following talks with U.S. officials": the talks took place
+        return Factuality.ASSERTED, None
     found, framer = _climb(trigger, c, speech)
     if found is Factuality.PLANNED and conditioned(trigger, framer, c):
         # "threatened to impose sanctions if U.S. forces were made to leave", "will intensify its strikes if

@@ -547,6 +547,8 @@ def test_an_order_to_someone_else_is_itself_asserted():
     ("The U.S. military said it had not carried out any air strikes in Iraq that day.", "ASSAULT", Factuality.NEGATED),
     ("Under the deal, Israeli forces are to withdraw from southern Lebanon within 60 days.", "RETREAT",
      Factuality.PLANNED),
+    ("Russia agreed to ensure safe navigation in the Black Sea following talks with U.S. officials in Riyadh.",
+     "CONSULT", Factuality.ASSERTED),
 ])
 def test_conditions_negated_any_and_be_to(text, event_type, factuality):
     events = find(code(text), event_type)
