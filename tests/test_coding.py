@@ -601,3 +601,11 @@ def test_joining_an_act_is_doing_it_and_talks_resumed_by_two_run_both_ways():
 def test_officials_reporting_a_plan_do_not_threaten():
     events = code("Trump is considering joining Israel's strikes on Iranian nuclear facilities, three U.S. officials said.")
     assert not find(events, "THREATEN")
+
+
+def test_committing_genocide_is_an_assault_and_overseeing_attacks_is_attacking():
+    events = code("The United States determined that the Rapid Support Forces had committed genocide in Sudan.")
+    assert ("SDN", "ASSAULT", "SDN") in asserted(events)
+    events = code("A U.S. drone strike killed a senior Kataib Hezbollah commander in Baghdad on Wednesday. "
+                  "Iraqi officials said he had overseen recent attacks on American troops in the region.")
+    assert ("IRQ", "ASSAULT", "USA") in asserted(events)
