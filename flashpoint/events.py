@@ -1273,6 +1273,28 @@ class Extractor:
                                  Actor(country, country, "GOV"), "protest.implied", 0.5, factuality=factuality))
         return out
 
+    def told_leaders(self, events: list[Event]) -> list[Event]:
+        """"Trump told Zelenskiy at the White House that ...", "Pezeshkian told Macron in a call that ...": a
+        leader telling another state's leader something is consulting them (telling reporters, an outlet, the
+        Security Council or one's own president is not)."""
+        consult = Pattern("consult.tell", "CONSULT", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        have = {(e.source.country, e.target.country if e.target else None) for e in events if e.event_type == "CONSULT"}
+        out = []
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() != "tell":
+                continue
+            addressees = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in with_conjuncts(c)]
+            listeners = [a for t in addressees if (a := self.actor(t)) is not None and a.country not in (None, "IGO", "NGO")
+                         and (a.name or a.sector == "GOV") and self.actors.mention_at(t) is not None]
+            speakers = [a for t in self.subjects(verb) if (a := self.actor(t)) is not None and (a.name or a.sector == "GOV")]
+            for speaker in speakers:
+                for listener in listeners:
+                    if listener.country == speaker.country or (speaker.country, listener.country) in have:
+                        continue
+                    have.add((speaker.country, listener.country))
+                    out.append(self.make(consult, verb, speaker, listener, "consult.tell", 0.6))
+        return out
+
     def party_talks(self, events: list[Event]) -> list[Event]:
         """"Bahrain and Qatar restored relations after talks in Riyadh", "agreed ... after four days of talks in
         Beijing": talks with no one named as holding them were held by the parties to what they produced."""
@@ -1444,6 +1466,7 @@ class Extractor:
         events.extend(self.joint_acts(events, triggers))
         events.extend(self.mediators(events))
         events.extend(self.party_talks(events))
+        events.extend(self.told_leaders(events))
         events.extend(self.implied_protests(events))
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)

@@ -609,3 +609,10 @@ def test_committing_genocide_is_an_assault_and_overseeing_attacks_is_attacking()
     events = code("A U.S. drone strike killed a senior Kataib Hezbollah commander in Baghdad on Wednesday. "
                   "Iraqi officials said he had overseen recent attacks on American troops in the region.")
     assert ("IRQ", "ASSAULT", "USA") in asserted(events)
+
+
+def test_telling_another_states_leader_is_consulting_them():
+    assert ("USA", "CONSULT", "UKR") in asserted(code("Trump told Zelenskiy at the White House on Friday that he "
+                                                      "was not ready to send more missiles."))
+    assert not find(code("Iran's U.N. ambassador told the Security Council that the strikes were illegal."), "CONSULT")
+    assert not find(code("Gerasimov told Putin that Russian forces had captured the city."), "CONSULT")
