@@ -1440,6 +1440,8 @@ class Extractor:
                     pattern = self.similar_pattern(token)
                     if pattern is None:
                         continue
+                if pattern.type in ("ASSAULT", "COERCE") and self.by_mistake(token):
+                    continue  # "shot down a Ukrainian airliner by mistake": an accident, not an attack
                 if pattern.type == "REJECT" and self.disputes_claim(token):
                     continue  # "an allegation Paris rejected": a denial, coded by `disputes`, not a REJECT
                 if token.dep_ in ("xcomp", "advcl") and pattern.type == "PROTEST" and "PROTEST" in fired.get(token.head.i, ()):
@@ -1471,6 +1473,19 @@ class Extractor:
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)
         return merge(events, dyadless=True)
+
+    @staticmethod
+    def by_mistake(verb: Token) -> bool:
+        if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and Extractor.by_mistake(verb.head):
+            return True  # "..., killing all 176 people on board": the consequence of the mistake
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in ("accidentally", "mistakenly", "inadvertently",
+                                                            "unintentionally", "erroneously"):
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("by", "in") and any(
+                    g.dep_ == "pobj" and g.lower_ in ("mistake", "accident", "error") for g in child.children):
+                return True
+        return False
 
     @staticmethod
     def disputes_claim(verb: Token) -> bool:

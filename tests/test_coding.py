@@ -616,3 +616,9 @@ def test_telling_another_states_leader_is_consulting_them():
                                                       "was not ready to send more missiles."))
     assert not find(code("Iran's U.N. ambassador told the Security Council that the strikes were illegal."), "CONSULT")
     assert not find(code("Gerasimov told Putin that Russian forces had captured the city."), "CONSULT")
+
+
+def test_an_act_done_by_mistake_is_an_accident_not_an_attack():
+    events = code("Iran admitted on Saturday that its air defences had shot down a Ukrainian airliner near Tehran "
+                  "by mistake, killing all 176 people on board.")
+    assert not find(events, "ASSAULT")
