@@ -52,6 +52,7 @@ RESIDENT_SECTORS = {"CVL", "COP", "OPP", "LEG", "JUD", "BUS", "MED"}  # groups t
 LOCATED_TYPES = {"ASSAULT", "COERCE", "RETREAT", "AID", "PROTEST", "MOBILIZE"}
 LOCATIVE = {"in", "into", "inside", "across", "near", "at", "around", "throughout", "over", "outside", "within"}
 JOINTLY = {"jointly"}
+ADJUNCT_PREPS = {"during", "after", "before", "since", "amid", "despite", "following", "until", "by"}
 WEAPONS = {"missile", "drone", "rocket", "artillery", "air", "tank", "mortar", "naval", "cruise", "ballistic", "bomb"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
               "week", "weekend", "month", "year", "night", "morning", "evening", "day"}
@@ -243,12 +244,16 @@ def base_forms(form: str) -> list[str]:
 def object_words(verb: Token) -> list[Token]:
     """Words that can satisfy a pattern's `object` condition."""
     found = []
+    direct = any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from" and not direct:
+            continue  # "dropped from a helicopter" (but "expelled Russia from the organisation")
         if child.dep_ in ("dobj", "attr", "oprd", "dative", "xcomp", "ccomp", "acomp"):
             found.extend(with_conjuncts(child))
         elif child.dep_ == "nsubjpass":
             found.extend(with_conjuncts(child))
-        elif child.dep_ in ("prep", "prt", "agent"):
+        elif child.dep_ in ("prep", "prt", "agent") and child.lower_ not in ADJUNCT_PREPS:
+            # (not "dropped from a helicopter", "killed during prayers": where from and when are not objects)
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     found.extend(with_conjuncts(obj))

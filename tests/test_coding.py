@@ -622,3 +622,8 @@ def test_an_act_done_by_mistake_is_an_accident_not_an_attack():
     events = code("Iran admitted on Saturday that its air defences had shot down a Ukrainian airliner near Tehran "
                   "by mistake, killing all 176 people on board.")
     assert not find(events, "ASSAULT")
+
+
+def test_where_from_and_when_are_not_objects_of_a_pattern():
+    events = code("Houthi fighters dropped from a helicopter onto the Galaxy Leader in the Red Sea on Sunday.")
+    assert not find(events, "AID")
