@@ -1278,6 +1278,24 @@ class Extractor:
                                  Actor(country, country, "GOV"), "protest.implied", 0.5, factuality=factuality))
         return out
 
+    def swaps(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+        """"Russia freed Brittney Griner in exchange for Viktor Bout": a release in exchange for someone is
+        answered by the other side's release."""
+        swap = Pattern("concede.swap", "CONCEDE", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        out = []
+        for index, token in triggers.items():
+            event = events[index]
+            if event.event_type != "CONCEDE" or event.target is None or event.target.country == event.source.country:
+                continue
+            exchanged = any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("exchange", "return", "swap") for g in c.children)
+                for c in token.children)
+            if exchanged:
+                out.append(self.make(swap, token, Actor(event.target.text, event.target.country, event.target.sector
+                                                        if event.target.sector in STATE_SECTORS else None),
+                                     event.source, "concede.swap", 0.55, factuality=event.factuality))
+        return out
+
     def told_leaders(self, events: list[Event]) -> list[Event]:
         """"Trump told Zelenskiy at the White House that ...", "Pezeshkian told Macron in a call that ...": a
         leader telling another state's leader something is consulting them (telling reporters, an outlet, the
@@ -1474,6 +1492,7 @@ class Extractor:
         events.extend(self.mediators(events))
         events.extend(self.party_talks(events))
         events.extend(self.told_leaders(events))
+        events.extend(self.swaps(events, triggers))
         events.extend(self.implied_protests(events))
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)

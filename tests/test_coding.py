@@ -627,3 +627,8 @@ def test_an_act_done_by_mistake_is_an_accident_not_an_attack():
 def test_where_from_and_when_are_not_objects_of_a_pattern():
     events = code("Houthi fighters dropped from a helicopter onto the Galaxy Leader in the Red Sea on Sunday.")
     assert not find(events, "AID")
+
+
+def test_a_release_in_exchange_for_someone_is_answered_by_the_other_side():
+    events = code("Russia freed U.S. basketball star Brittney Griner on Thursday in exchange for arms dealer Viktor Bout.")
+    assert {("RUS", "CONCEDE", "USA"), ("USA", "CONCEDE", "RUS")} <= asserted(events)
