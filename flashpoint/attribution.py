@@ -185,10 +185,12 @@ class Attributor:
     # -- the answer -----------------------------------------------------------------------------
     def attribution_of(self, trigger: Token) -> Attribution | None:
         """Walk up from the act to the first reporting verb; else the sentence's own or carried frame."""
+        if own_clause(trigger):
+            return None
         node = trigger
         for _ in range(12):
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 break
             # (not advcl or conj: "Macron said ... as he visited Beirut" is Macron's own visit)
             if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.reporting and node.dep_ in (
@@ -214,8 +216,16 @@ class Attributor:
                     return found
         if trigger.lemma_.lower() in self.reporting:
             return None  # the act is the speaking itself ("Katz said Tehran would pay")
-        if root.lemma_.lower() in self.reporting and root is not trigger:
+        if root.lemma_.lower() in self.reporting and root.i != trigger.i:
             found = self.from_reporting_verb(root)
             if found is not None:
                 return found
         return self._by_sentence.get(self.resolver.sentence(trigger).start)
+
+
+def own_clause(trigger: Token) -> bool:
+    """"The court said ..., an opinion Netanyahu dismissed": an act in a relative clause with a subject of its
+    own, hung on a word outside what was said, is not part of the report."""
+    return trigger.dep_ == "relcl" and trigger.head.dep_ in ("npadvmod", "appos") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "that", "who") for c in trigger.children)
+

@@ -65,7 +65,8 @@ CREDITING = {"thank", "praise", "commend", "credit", "congratulate", "hail", "la
 PUNISHING = {"sanction", "blacklist", "designate", "penalize", "penalise", "punish", "indict", "fine", "target"}
 DETERRENT_SPEECH = {"warn", "say", "caution", "vow", "threaten", "declare", "insist", "signal", "tell", "add", "stress"}
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps",
-                "opinion", "ruling", "verdict", "judgment", "judgement"}
+                "opinion", "ruling", "verdict", "judgment", "judgement", "finding", "findings"}
+RULINGS = {"opinion", "ruling", "verdict", "judgment", "judgement", "finding", "findings"}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 JOINT = {"joint", "coordinated", "combined", "concerted"}
@@ -431,7 +432,7 @@ class Extractor:
             # "X said Iran was responsible and urged Tehran to ...": the parser hangs "urged" on the
             # reported clause, but it is X who urges.
             return self.subjects(head.head, depth + 1)
-        if dep in ("xcomp", "conj", "advcl") and head is not verb:
+        if dep in ("xcomp", "conj", "advcl") and head.i != verb.i:
             if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in head.children if c.dep_ == "dobj"]
                 if objs:
@@ -531,7 +532,7 @@ class Extractor:
             complements = [verb]  # "urged Washington to keep up pressure on Hamas": Washington is addressed
         for node in complements:
             for child in node.children:
-                if child.dep_ == "nsubjpass" and passive and node is verb:
+                if child.dep_ == "nsubjpass" and passive and node.i == verb.i:
                     found.extend(with_conjuncts(child))
                 elif child.dep_ in ("dobj", "dative", "attr"):
                     if pattern.object_target or child.dep_ == "dative":
@@ -610,7 +611,7 @@ class Extractor:
     @staticmethod
     def under_locative(token: Token, trigger: Token, locative: set[str]) -> bool:
         node = token
-        while node.i != trigger.i and node.head is not node:
+        while node.i != trigger.i and node.head.i != node.i:
             if node.dep_ == "pobj" and node.head.lower_ in locative:
                 return True
             if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in PLACE_NOUNS:
@@ -981,9 +982,9 @@ class Extractor:
                     c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in objects):
                 objects = [token.head]  # "France recognised a Palestinian state, a step Netanyahu denounced"
             for obj in objects:
-                if obj is not token.head and obj.dep_ not in ("dobj", "nsubjpass"):
+                if obj.i != token.head.i and obj.dep_ not in ("dobj", "nsubjpass"):
                     continue
-                definite = (obj is token.head or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these",
+                definite = (obj.i == token.head.i or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these",
                                                                                       "those") for c in obj.children)) \
                     and not self.owner_of(obj)
                 pronoun = obj.lower_ in ("them", "it", "this", "that")
@@ -991,7 +992,9 @@ class Extractor:
                 kinds = {p.type for p in self.book.noun_entries(obj)} if definite else (
                     CONFLICT_TYPES if pronoun else set())
                 if generic:
-                    kinds = set(TYPE_NAMES) - {"ACCUSE", "PROTEST"}
+                    # a court's opinion or ruling is itself a finding against someone: "an opinion Netanyahu
+                    # dismissed" answers the court
+                    kinds = set(TYPE_NAMES) - ({"PROTEST"} if obj.lemma_.lower() in RULINGS else {"ACCUSE", "PROTEST"})
                 if not kinds:
                     continue
                 earlier = [(events[i], t) for i, t in order if t.i < token.i and events[i].event_type in kinds
@@ -1435,7 +1438,7 @@ class Extractor:
             node = token
             for _ in range(6):
                 head = node.head
-                if head is node:
+                if head.i == node.i:
                     break
                 if head.lemma_.lower() in THREAT_SPEECH and node.dep_ in ("ccomp", "xcomp", "parataxis"):
                     subjects = [c for c in head.children if c.dep_ == "nsubj"]

@@ -160,7 +160,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
     for _ in range(12):
         dep = node.dep_
         head = node.head
-        if head is node or dep == "ROOT":
+        if head.i == node.i or dep == "ROOT":
             break
         if dep not in CLAUSAL:
             break
@@ -195,7 +195,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     lemma == "stop" and any(ch.lower_ == "short" for ch in head.children)):
                 return Factuality.NEGATED, head  # "held off on suspending the pact", "stopped short of"
             if lemma in c.negated_verbs and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acl"):
-                if speech and node is trigger and dep == "dobj":
+                if speech and node.i == trigger.i and dep == "dobj":
                     return Factuality.ASSERTED, None
                 return Factuality.NEGATED, head
             if lemma in c.planned_complement_verbs and (dep in ("xcomp", "ccomp") or dep == "advcl" and any(
@@ -209,7 +209,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             if lemma in c.planned_verbs and (dep in ("xcomp", "ccomp", "dobj", "pcomp", "oprd", "attr", "acomp") or
                                              to_infinitive and lemma in PROMISES | {"agree", "plan", "want", "seek"}):
                 # (a frame governs its complements, not its adjuncts: "rejected X during a call with Trump")
-                if node is trigger and dep == "dobj" and lemma not in APPROVALS and (speech or trigger.pos_ == "NOUN" and any(
+                if node.i == trigger.i and dep == "dobj" and lemma not in APPROVALS and (speech or trigger.pos_ == "NOUN" and any(
                         ch.dep_ in ("det", "poss") and ch.lower_ not in ("a", "an", "any", "no") for ch in trigger.children)):
                     # "rejected Russia's demand", "rejected the latest U.N. sanctions": they were made
                     return Factuality.ASSERTED, None

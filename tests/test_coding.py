@@ -632,3 +632,16 @@ def test_where_from_and_when_are_not_objects_of_a_pattern():
 def test_a_release_in_exchange_for_someone_is_answered_by_the_other_side():
     events = code("Russia freed U.S. basketball star Brittney Griner on Thursday in exchange for arms dealer Viktor Bout.")
     assert {("RUS", "CONCEDE", "USA"), ("USA", "CONCEDE", "RUS")} <= asserted(events)
+
+
+def test_a_reaction_to_the_step_named_in_apposition_targets_whoever_took_it():
+    events = code("Norway recognised a Palestinian state on Tuesday, a move Israel condemned as a reward for terror.")
+    assert ("ISR", "ACCUSE", "NOR") in asserted(events)
+
+
+def test_dismissing_a_court_opinion_answers_the_court_in_the_dismisser_s_own_voice():
+    events = code("The International Court of Justice said Russia's occupation of Crimea was illegal, "
+                  "an opinion the Kremlin rejected as biased.")
+    [reject] = find(events, "REJECT")
+    assert (reject.source.country, reject.target.country) == ("RUS", "IGO")
+    assert reject.attribution is None
