@@ -411,7 +411,13 @@ class ActorResolver:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
-                            return self.actor_of(obj)
+                            inner = self.actor_of(obj)
+                            mention = self.mention_at(obj)
+                            if inner is not None and inner.sector is None and mention is not None and \
+                                    mention.entry.kind == "demonym" and obj.tag_ in ("NNPS", "NNS"):
+                                # "thousands of Armenians": people of that country, not its state
+                                return Actor(text, inner.country, "CVL")
+                            return inner
             if token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in CROWDS:
                 return Actor(text, None, "CVL")  # "Thousands took to the streets": people
         sector = self.sector_of(token)

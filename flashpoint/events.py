@@ -58,6 +58,7 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "week", "weekend", "month", "year", "night", "morning", "evening", "day"}
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "riot", "sit-in", "unrest", "uprising"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
+PROTEST_VERBS = {"protest", "demonstrate", "rally", "march", "riot"}
 DOCUMENTS = {"resolution", "law", "bill", "order", "decree", "decision", "measure", "motion", "statement", "declaration",
              "proclamation", "memorandum", "communique", "communiqué",
              "directive", "ruling", "legislation", "amendment"}
@@ -67,6 +68,11 @@ DETERRENT_SPEECH = {"warn", "say", "caution", "vow", "threaten", "declare", "ins
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps",
                 "opinion", "ruling", "verdict", "judgment", "judgement", "finding", "findings"}
 RULINGS = {"opinion", "ruling", "verdict", "judgment", "judgement", "finding", "findings"}
+CAUSES = {"support", "solidarity", "favour", "favor", "defiance", "memory", "honour", "honor", "protest", "defence",
+          "defense", "behalf", "response", "retaliation", "violation", "breach", "name"}
+# a particle that turns the verb into its opposite: the bare verb's patterns do not apply
+UNDOING_PARTICLES = {("call", "off"), ("put", "off"), ("hold", "off"), ("back", "off"), ("turn", "down"),
+                     ("stand", "down"), ("hold", "back"), ("scale", "back"), ("walk", "back")}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 JOINT = {"joint", "coordinated", "combined", "concerted"}
@@ -336,6 +342,8 @@ class Extractor:
             if particle is not None and own_particles and particle not in own_particles and \
                     particle not in ("to", "for", "with", "at", "into"):
                 continue  # "called off a march on the embassy" is not "call on"
+            if particle is None and any((verb.lemma_.lower(), p) in UNDOING_PARTICLES for p in own_particles):
+                continue  # "called off a march": not "called a march"
             if objects is None:
                 objects = lemma_set(object_words(verb))
             if pattern.not_objects and objects & pattern.not_objects:
@@ -616,6 +624,8 @@ class Extractor:
                 return True
             if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in PLACE_NOUNS:
                 return True  # "the streets of Baghdad", "the city of Kherson"
+            if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in CAUSES:
+                return False  # "a rally in support of Palestine Action" is not in Palestine
             if node.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj") and node.head.i != trigger.i:
                 return False
             node = node.head
@@ -677,6 +687,30 @@ class Extractor:
                 elif child.dep_ == "prep" and child.lower_ in ("against", "over", "at"):
                     out.extend(g for g in child.children if g.dep_ == "pobj")
         return out
+
+    def protested(self, trigger: Token, source: Actor) -> list[tuple[Token, Actor]]:
+        """Whom a protest with no object is against, from what it is about: "a strike to block arms shipments
+        bound for Israel", "to demand the resignation of Prime Minister Pashinyan", "protesters who tried to
+        reach the Israeli embassy": the first actor named in its purpose, else a foreign mission it besieged."""
+        clauses = [c for c in trigger.children if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB"
+                   and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
+        for clause in clauses:
+            for token in clause.subtree:
+                if token.i == clause.i or token.dep_ in ("nsubj", "nsubjpass") or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                    continue
+                actor = self.actor(token)
+                if actor is None or not actor.country or actor.country in ("IGO", "NGO") and token.pos_ == "ADJ":
+                    continue
+                if actor.country == source.country and actor.sector not in STATE_SECTORS:
+                    continue
+                return [(token, actor)]
+        sent = self.actors.sentence(trigger)
+        for token in sent:
+            if token.lemma_.lower() in ("embassy", "consulate") and token.pos_ == "NOUN":
+                actor = self.actor(token)
+                if actor is not None and actor.country and actor.country != source.country:
+                    return [(token, Actor(actor.text, actor.country, "GOV"))]
+        return []
 
     def own_thing(self, source: Actor, token: Token | None, target: Actor) -> bool:
         """"Maduro closed Venezuela's border": a thing of the actor's own country is not a target."""
@@ -894,6 +928,8 @@ class Extractor:
                 # "rallied to denounce U.S. and Israeli airstrikes on Yemen": against those who strike
                 targets += [(o, a) for o in owners for a in self.actors_for(o, place)] if owners else \
                     [(t, a) for a in self.actors_for(t, place)]
+            if not targets:
+                targets = self.protested(trigger, sources[0][1])
         guessed = False
         if not targets and sources and sources[0][1].country and (
                 pattern.type == "PROTEST" or pattern.home_target or
@@ -1251,10 +1287,18 @@ class Extractor:
         protesting = {(e.source.country, self.actors.sentence(self.doc.char_span(e.trigger_start, e.trigger_start + 1,
                                                                                  alignment_mode="expand")[0]).start)
                       for e in events if e.event_type == "PROTEST" and e.trigger_start >= 0}
+        protest_triggers = {e.trigger_start for e in events if e.event_type == "PROTEST"}
+        protesting_countries = {e.source.country for e in events if e.event_type == "PROTEST"}
         out = []
         for token in self.doc:
             lemma = token.lemma_.lower()
-            if token.pos_ != "NOUN" or lemma not in PROTEST_NOUNS | PROTESTERS:
+            if token.head.idx in protest_triggers and token.dep_ in ("nsubj", "nsubjpass", "agent") or any(
+                    c.dep_ == "relcl" and c.idx in protest_triggers for c in token.children):
+                continue  # "demonstrators who had chanted slogans against ...": coded from their verb
+            crowd_verb = token.pos_ == "VERB" and lemma in PROTEST_VERBS and any(
+                c.dep_ == "nsubj" and (a := self.actors.actor_of(c)) is not None and a.country is None and
+                a.sector == "CVL" for c in token.children)  # "thousands of people rallied outside city hall"
+            if not crowd_verb and (token.pos_ != "NOUN" or lemma not in PROTEST_NOUNS | PROTESTERS):
                 continue
             if token.dep_ == "pobj" and token.head.lower_ == "in" and not any(
                     c.dep_ in ("det", "poss", "amod") for c in token.children):
@@ -1270,6 +1314,33 @@ class Extractor:
                     mention = self.actors.mention_at(mod)
                     if mention is not None and mention.entry.kind == "demonym" and mention.entry.country:
                         country = mention.entry.country
+            if country is None and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+                # "protests spread to dozens of Iranian cities"
+                place = self.location_country(token.head, Pattern("", "MOBILIZE", None, frozenset(), frozenset(),
+                                                                  frozenset(), (), False, None))
+                country = place[0] if place else None
+            if country is None:
+                # "Iran cut internet access as protests turned violent", "Turkish police detained the mayor and
+                # thousands rallied": a sentence about one country only is about protests there
+                reporters = {t.i for v in sent if v.lemma_.lower() in REPORTING_VERBS
+                             for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
+                countries = {a.country for t in sent if t.pos_ in ("PROPN", "NOUN", "ADJ", "PRON")
+                             and t.i not in reporters and not t.text.lower().endswith("-based")
+                             and (a := self.actors.actor_of(t)) is not None and a.country
+                             and a.country not in ("IGO", "NGO")}
+                country = countries.pop() if len(countries) == 1 else None
+                if country in protesting_countries:
+                    continue  # the same people's protest, told again in another sentence
+            if crowd_verb:
+                if country is None or (country, sent.start) in protesting:
+                    continue
+                protesting.add((country, sent.start))
+                factuality, _ = factuality_of(token)
+                subject = next(c for c in token.children if c.dep_ == "nsubj")
+                target = self.protested(token, Actor("", country, "CVL")) or [(None, Actor(country, country, "GOV"))]
+                out.append(self.make(protest, token, Actor(self.actors.phrase_text(subject), country, "CVL"),
+                                     target[0][1], "protest.implied", 0.5, factuality=factuality))
+                continue
             if lemma in PROTESTERS:
                 actor = self.actor(token, country)
                 country = actor.country if actor is not None and actor.sector == "CVL" else None

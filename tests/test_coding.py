@@ -645,3 +645,21 @@ def test_dismissing_a_court_opinion_answers_the_court_in_the_dismisser_s_own_voi
     [reject] = find(events, "REJECT")
     assert (reject.source.country, reject.target.country) == ("RUS", "IGO")
     assert reject.attribution is None
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Anti-war protests spread to several Russian cities on Sunday.", "2022-09-25", ("RUS", "PROTEST", "RUS")),
+    ("Georgian police detained an opposition leader on Monday, and thousands of people rallied outside parliament.",
+     "2024-12-02", ("GEO", "PROTEST", "GEO")),
+    ("Thousands of Israelis rallied in Tel Aviv to demand the resignation of Prime Minister Benjamin Netanyahu.",
+     "2024-06-01", ("ISR", "PROTEST", "ISR")),
+    ("Dockworkers in Marseille staged a strike to block arms shipments bound for Israel.", "2025-06-05",
+     ("FRA", "PROTEST", "ISR")),
+])
+def test_protests_by_crowds_belong_to_the_country_they_happen_in(text, published, expected):
+    assert expected in asserted(code(text, published=published))
+
+
+def test_a_called_off_march_is_no_protest():
+    events = code("Organisers called off a march on the U.S. embassy in Jakarta on Sunday.")
+    assert not [e for e in find(events, "PROTEST") if e.factuality is Factuality.ASSERTED]
