@@ -579,6 +579,18 @@ class ActorResolver:
     def resolve_pronoun(self, token: Token) -> Actor | None:
         """He/she -> the last person named before; it/they -> the last named state or group."""
         want_person = token.lower_ in PRONOUNS_PERSON
+        if not want_person and token.dep_ == "poss":
+            # "the White House said ..., as Israel pressed on with its air campaign": the subject of the
+            # possessive's own clause comes before whoever reports it
+            verb = next((n for n in token.ancestors if n.pos_ in ("VERB", "AUX")), None)
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and
+                        c.pos_ in ("PROPN", "NOUN") and not c.left_edge.i <= token.i <= c.right_edge.i] \
+                if verb is not None else []
+            between = subjects and any(subjects[0].right_edge.i < m.start < token.i for m in self.mentions)
+            if subjects and not between and not (token.head.dep_ == "conj" and token.head.head.i < token.i):
+                actor = self.actor_of(subjects[0])
+                if actor is not None and actor.country and actor.name is None:
+                    return Actor(token.text, actor.country, actor.sector, org=actor.org)
         reporter = self.reporter_of(token)
         if reporter is not None:
             return reporter

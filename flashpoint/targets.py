@@ -122,7 +122,7 @@ class TargetFinder:
         for token, actor in self.candidates(sent):
             if token.i in subject_span:
                 continue
-            if event.event_type in UNDIRECTED and token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING:
+            if event.event_type in UNDIRECTED | FORCE and token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING:
                 continue  # "Iran appeared to be withdrawing, Trump said": the reporter is not where it withdrew
             if actor.country is None:
                 if event.event_type not in ADDRESSED or token.dep_ == "nsubj" and \

@@ -663,3 +663,11 @@ def test_protests_by_crowds_belong_to_the_country_they_happen_in(text, published
 def test_a_called_off_march_is_no_protest():
     events = code("Organisers called off a march on the U.S. embassy in Jakarta on Sunday.")
     assert not [e for e in find(events, "PROTEST") if e.factuality is Factuality.ASSERTED]
+
+
+def test_a_possessive_belongs_to_its_own_clause_s_subject_before_the_reporter():
+    events = code("The White House said on Friday that talks would continue, as Russia pressed on with its "
+                  "offensive in eastern Ukraine.")
+    [assault] = find(events, "ASSAULT")
+    assert assault.source.country == "RUS"
+    assert ("USA", "ASSAULT", "RUS") not in asserted(events) and ("RUS", "ASSAULT", "USA") not in asserted(events)
