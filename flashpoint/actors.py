@@ -204,6 +204,9 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
 
 
+WATERS = {"gulf", "sea", "strait", "straits", "bay", "coast"}
+
+
 class ActorResolver:
     """Actor mentions of one Doc, and the actor behind any noun phrase head."""
 
@@ -388,6 +391,9 @@ class ActorResolver:
 
     def _actor_of(self, token: Token, allow_modifiers: bool = True) -> Actor | None:
         mention = self.mention_at(token)
+        if mention is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+                token.head.head.lower_ in WATERS:
+            return None  # "the Gulf of Oman", "the Gulf of Aden": a sea, not a state
         text = self.phrase_text(token) if allow_modifiers else token.text
         if mention is not None:
             actor = self.entry_actor(mention.entry, text)

@@ -101,7 +101,7 @@ class Attributor:
                         outlet = outlet or outlet_name(self.doc[obj.left_edge.i:obj.i + 1].text)
                         outlet = outlet or self.outlet_in(obj)
         governor = verb
-        while not subjects and governor.dep_ in ("advcl", "conj", "xcomp") and governor.head is not governor:
+        while not subjects and governor.dep_ in ("advcl", "conj", "xcomp") and governor.head.i != governor.i:
             # "Qassem rejected the decision, saying ...", "Erdogan and Putin agreed ... and said ...": the
             # speaker is the subject of the clause the participle or conjunct hangs on
             governor = governor.head
@@ -111,6 +111,8 @@ class Attributor:
         subj = subjects[0]
         if subj.dep_ == "nsubjpass" or subj.lower_ in ("it",) and verb.lemma_ == "report":
             return None
+        if subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "the United Arab Emirates, which has denied arming it": the Emirates deny
         outlet = outlet or self.outlet_in(subj)
         if subj.lower_ in ("he", "she", "they", "it"):
             earlier = self._previous.get(self.resolver.sentence(verb).start) if carry else None

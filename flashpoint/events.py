@@ -73,6 +73,7 @@ CAUSES = {"support", "solidarity", "favour", "favor", "defiance", "memory", "hon
 # a particle that turns the verb into its opposite: the bare verb's patterns do not apply
 UNDOING_PARTICLES = {("call", "off"), ("put", "off"), ("hold", "off"), ("back", "off"), ("turn", "down"),
                      ("stand", "down"), ("hold", "back"), ("scale", "back"), ("walk", "back")}
+GIVING = {"supply", "send", "deliver", "donate", "provide", "ship", "give", "sell", "transfer", "airlift", "pledge"}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 JOINT = {"joint", "coordinated", "combined", "concerted"}
@@ -252,6 +253,8 @@ def object_words(verb: Token) -> list[Token]:
     """Words that can satisfy a pattern's `object` condition."""
     found = []
     direct = any(c.dep_ == "dobj" for c in verb.children)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and verb.lemma_.lower() in GIVING:
+        found.append(verb.head)  # "drones supplied by the Emirates", "tanks sent by the United States"
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "from" and not direct:
             continue  # "dropped from a helicopter" (but "expelled Russia from the organisation")
@@ -575,6 +578,16 @@ class Extractor:
         if not found and verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
             # "proposed a truce, backed by the United States": the thing backed, or whoever put it forward
             head = verb.head
+            if pattern.type in ("AID", "MOBILIZE") and head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX"):
+                # "was using drones supplied by the Emirates": the user; "tanks sent by the United States have
+                # arrived in Ukraine": where they arrived
+                if head.dep_ == "dobj":
+                    return [t for t in self.subjects(head.head) if t.i not in source_ids]
+                if head.dep_ in ("nsubj", "nsubjpass"):
+                    place = self.location_country(head.head, Pattern("", "MOBILIZE", None, frozenset(), frozenset(),
+                                                                   frozenset(), (), False, None))
+                    return [place[1]] if place else []
+                return []
             found = [head] if self.actor(head) else (
                 self.owner_of(head) or (self.subjects(head.head) if head.dep_ in ("dobj", "conj") and
                                         head.head.pos_ in ("VERB", "AUX") else []))
@@ -1154,6 +1167,10 @@ class Extractor:
                     act_above(token.head) if token.dep_ == "relcl" else None)
                 return [(with_conjuncts(on), act, own_subjects())] if act is not None else []
             act = unwrap(obj_of("for"))
+            if objects and act is None and self.actor(objects[0]) is not None:
+                # "Drones struck Port Sudan's airport. The government blamed the RSF": the agentless attack
+                # just reported
+                act = self.agentless_act(token)
             if objects and act is not None:
                 return [(with_conjuncts(objects[0]), act, own_subjects())]
             return []
@@ -1196,6 +1213,8 @@ class Extractor:
             accused = [t for c in be.children if c.dep_ == "nsubj" for t in with_conjuncts(c)]
             act = unwrap(obj_of("for")) if lemma == "responsible" else next(
                 (g for g in kids if g.dep_ == "pobj"), None)
+            if act is None and lemma == "responsible" and not any(c.dep_ == "prep" for c in kids):
+                act = self.agentless_act(token)  # "Two tankers were attacked ... said Iran was responsible"
             speaker = be.head if be.dep_ == "ccomp" and be.head.pos_ in ("VERB", "AUX") else None
             accuser = self.subjects(speaker) if speaker is not None else []
             return [(accused, act, accuser)] if accused and act is not None and accuser else []
@@ -1487,6 +1506,13 @@ class Extractor:
             if token.pos_ == "VERB" and is_passive(token) and not self.subjects(token):
                 pattern = self.verb_pattern(token)
                 if pattern is not None and pattern.type in ("ASSAULT", "COERCE"):
+                    found = token
+            elif token.pos_ == "VERB" and not is_passive(token) and (subjects := [
+                    c for c in token.children if c.dep_ == "nsubj"]) and all(
+                    self.actor(c) is None and c.pos_ == "NOUN" for c in subjects):
+                # "Drones struck oil fields", "A car bomb killed six soldiers": a weapon, not an agent
+                pattern = self.verb_pattern(token)
+                if pattern is not None and pattern.type == "ASSAULT":
                     found = token
             elif token.pos_ == "NOUN" and not self.owner_of(token) and any(
                     p.type in ("ASSAULT", "COERCE") for p in self.book.noun_entries(token)) and \

@@ -64,6 +64,7 @@ CLAIMS = {"claim", "report", "allegation", "accusation", "suggestion", "assertio
 DENIALS = {"reject", "deny", "dismiss", "refute", "rebuff", "dispute"}
 PRESUPPOSING = {"after", "following", "since", "amid", "despite"}  # a time or cause already past
 PROMISES = {"pledge", "promise", "offer", "commit"}
+AGREEING = {"agree", "commit", "consent"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
 
@@ -200,6 +201,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 return Factuality.NEGATED, head
             if lemma in c.planned_complement_verbs and (dep in ("xcomp", "ccomp") or dep == "advcl" and any(
                     ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)):
+                return Factuality.PLANNED, head
+            if lemma in AGREEING and dep == "prep" and node.lower_ in ("to", "on") and not any(
+                    ch.dep_ == "neg" for ch in head.children):
+                # "agreed to a ceasefire and a withdrawal of their forces", "committed to withdrawing"
                 return Factuality.PLANNED, head
             if lemma in PROMISES and dep == "prep" and node.lower_ in ("in", "of"):
                 return Factuality.PLANNED, head  # "pledged 120 million pounds in aid": the aid is promised

@@ -671,3 +671,25 @@ def test_a_possessive_belongs_to_its_own_clause_s_subject_before_the_reporter():
     [assault] = find(events, "ASSAULT")
     assert assault.source.country == "RUS"
     assert ("USA", "ASSAULT", "RUS") not in asserted(events) and ("RUS", "ASSAULT", "USA") not in asserted(events)
+
+
+def test_blaming_someone_names_the_culprit_of_the_agentless_attack_just_reported():
+    events = code("A car bomb killed six soldiers at a checkpoint in northern Syria on Monday. "
+                  "Turkey's defence ministry blamed Kurdish YPG militants.", published="2023-03-06")
+    [attack] = [e for e in find(events, "ASSAULT") if e.source.country == "SYR"]
+    assert attack.factuality is Factuality.ASSERTED
+    assert attack.attribution.claimant == "Turkey's defence ministry"
+
+
+def test_weapons_supplied_by_a_state_are_its_aid_to_whoever_uses_them():
+    events = code("Ukrainian officials said Russian forces were using drones supplied by Iran.", published="2022-10-20")
+    assert ("IRN", "AID", "RUS") in asserted(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides agreed on Thursday to a ceasefire and a withdrawal of their forces from the city.",
+    "The army and the rebels signed a declaration committing to withdraw their forces from the capital.",
+])
+def test_what_is_agreed_or_committed_to_is_planned(text):
+    events = code("Sudan's army and the Rapid Support Forces met in Jeddah. " + text, published="2023-05-12")
+    assert not [e for e in find(events, "RETREAT") if e.factuality is Factuality.ASSERTED]
