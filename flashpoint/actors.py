@@ -659,6 +659,19 @@ class ActorResolver:
                 actor = self.actor_of(owner_phrase.head)
                 if actor is not None and actor.country:
                     return Actor(token.text, actor.country, actor.sector, org=actor.org)
+            noun = token.head
+            if noun.dep_ == "pobj" and noun.head.lower_ in ("over", "for") and noun.head.head.pos_ in ("VERB", "AUX"):
+                # "Bolivia severed relations with Israel over its offensive", "condemned Iran for its support":
+                # the reason is the other party's
+                verb = noun.head.head
+                direct = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.i]
+                objects = direct + [g for h in (verb, *direct) for c in h.children if c.dep_ == "prep" and
+                                    c.lower_ in ("with", "against", "on") and c.i < token.i
+                                    for g in c.children if g.dep_ == "pobj"]
+                for obj in objects:
+                    actor = self.actor_of(obj)
+                    if actor is not None and actor.country and actor.name is None and actor.sector in (None, "GOV", "MIL"):
+                        return Actor(token.text, actor.country, actor.sector, org=actor.org)
             for node in token.ancestors:
                 if node.pos_ not in ("VERB", "AUX"):
                     continue

@@ -74,6 +74,8 @@ CAUSES = {"support", "solidarity", "favour", "favor", "defiance", "memory", "hon
 UNDOING_PARTICLES = {("call", "off"), ("put", "off"), ("hold", "off"), ("back", "off"), ("turn", "down"),
                      ("stand", "down"), ("hold", "back"), ("scale", "back"), ("walk", "back")}
 GIVING = {"supply", "send", "deliver", "donate", "provide", "ship", "give", "sell", "transfer", "airlift", "pledge"}
+PRICES = {"price", "consequence", "consequences", "penalty", "cost"}
+RESPONDING = {"retaliate", "respond", "react", "reply", "hit"}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 JOINT = {"joint", "coordinated", "combined", "concerted"}
@@ -336,6 +338,9 @@ class Extractor:
         entries = self.book.verb_entries(verb)
         if not entries:
             return None
+        if verb.lemma_.lower() in RESPONDING and any(c.dep_ == "prep" and c.lower_ == "by" and any(
+                g.dep_ == "pcomp" for g in c.children) for c in verb.children):
+            return None  # "Tehran retaliated by naming CENTCOM a terrorist group": the means says what was done
         particles = particle_of(verb)
         objects = None
         own_particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -459,6 +464,8 @@ class Extractor:
                 return with_conjuncts(objs[0])
             if governor.pos_ in ("VERB", "AUX"):
                 return self.subjects(governor, depth + 1)
+            if governor.pos_ == "NOUN" and governor.lemma_.lower() in PRICES and governor.head.pos_ in ("VERB", "AUX"):
+                return self.subjects(governor.head, depth + 1)  # "would pay a heavy price for supplying missiles"
         if dep == "acl" and verb.tag_ == "VBN":
             # "F-16 jets donated by Denmark": the participle's agent
             agents = [t for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
@@ -568,7 +575,11 @@ class Extractor:
         for holder in holders:
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in pattern.target_preps:
-                    found.extend(t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj))
+                    # (not "held talks in Muscat, with Oman's foreign minister shuttling between them": an aside)
+                    found.extend(t for obj in child.children if obj.dep_ == "pobj" and not (
+                        child.lower_ == "with" and child.i > 0 and self.doc[child.i - 1].text == "," and
+                        any(g.dep_ == "acl" and g.tag_ == "VBG" for g in obj.children))
+                        for t in with_conjuncts(obj))
         if pattern.type in UNDO_TYPES:
             # "Israel halted its strikes on Iran": the act undone was aimed at Iran
             for obj in verb.children:

@@ -65,6 +65,9 @@ DENIALS = {"reject", "deny", "dismiss", "refute", "rebuff", "dispute"}
 PRESUPPOSING = {"after", "following", "since", "amid", "despite"}  # a time or cause already past
 PROMISES = {"pledge", "promise", "offer", "commit"}
 AGREEING = {"agree", "commit", "consent"}
+PENALTIES = {"pay", "price", "consequence", "consequences", "penalty", "punish", "punishment", "revenge", "retaliation",
+             "retribution", "accountable", "responsible", "suffer"}
+MEETINGS = {"visit", "talks", "talk", "meeting", "summit", "trip", "vote", "round", "session", "conference"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
 
@@ -137,6 +140,11 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # "ordered two submarines to be positioned": the deployment is not yet done (the order itself, a
         # demand, is: "the ICJ ordered Israel to halt")
         return Factuality.PLANNED, trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and (
+            trigger.head.lower_ == "of" and trigger.head.head.lower_ == "ahead" or
+            trigger.head.lower_ == "before" and trigger.lemma_.lower() in MEETINGS):
+        # "ahead of talks in Cairo", "days before Sharaa's visit to Washington": still to come
+        return Factuality.PLANNED, trigger.head
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in PRESUPPOSING:
         # "agreed to ensure safe navigation following talks with U.S. officials": the talks took place
         return Factuality.ASSERTED, None
@@ -170,6 +178,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         is_arg = dep in ARGUMENT
         if dep in ("relcl", "appos", "parataxis"):
             break  # a relative clause or an aside asserts on its own
+        if dep in ("pcomp", "pobj") and low == "for" and head.head.lemma_.lower() in PENALTIES:
+            return Factuality.ASSERTED, None  # "would pay the price for arming the Houthis": the arming is done
         if dep == "acl" and node.tag_ in ("VBG", "VBN") and not any(
                 ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in node.children):
             break  # "a resolution reaffirming its support": a bare participle is not framed by the noun
@@ -245,6 +255,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             framed = own_cues(head, c)
             if framed is Factuality.NEGATED and dep in ("prep", "pobj", "acl"):
                 return framed, head
+            if framed in (Factuality.PLANNED, Factuality.HYPOTHETICAL) and dep == "acl":
+                return framed, head  # "a planned offensive to capture Gaza City"
         elif head.pos_ == "ADJ":
             if low in c.planned_adjectives:
                 return Factuality.PLANNED, head

@@ -693,3 +693,34 @@ def test_weapons_supplied_by_a_state_are_its_aid_to_whoever_uses_them():
 def test_what_is_agreed_or_committed_to_is_planned(text):
     events = code("Sudan's army and the Rapid Support Forces met in Jeddah. " + text, published="2023-05-12")
     assert not [e for e in find(events, "RETREAT") if e.factuality is Factuality.ASSERTED]
+
+
+def test_listing_a_state_body_as_terrorist_is_a_sanction_and_retaliating_by_doing_so_is_no_attack():
+    events = code("Australia listed Iran's Revolutionary Guards as a terrorist organisation on Thursday, and Tehran "
+                  "retaliated by naming the Australian army a terrorist group.")
+    assert {("AUS", "SANCTION", "IRN"), ("IRN", "SANCTION", "AUS")} <= asserted(events)
+    assert not find(events, "ASSAULT")
+
+
+def test_the_reason_given_for_cutting_ties_is_the_other_party_s():
+    events = code("Belize severed diplomatic relations with Israel on Tuesday over its offensive in Gaza.",
+                  published="2023-11-14")
+    assert ("ISR", "ASSAULT", "PSE") in asserted(events)
+
+
+def test_others_doing_the_same_in_one_sentence_do_it_to_the_same_party():
+    events = code("Bolivia severed diplomatic relations with Israel on Tuesday, and neighbouring Chile and "
+                  "Colombia recalled their ambassadors.", published="2023-11-01")
+    assert {("CHL", "SANCTION", "ISR"), ("COL", "SANCTION", "ISR")} <= asserted(events)
+
+
+def test_what_one_is_to_pay_for_is_done():
+    events = code("The Pentagon warned Iran that it would pay a heavy price for supplying missiles to the Houthis.")
+    [aid] = find(events, "AID")
+    assert aid.factuality is Factuality.ASSERTED
+
+
+def test_an_aside_with_a_participle_is_not_the_partner_of_talks():
+    events = code("Witkoff and Araghchi held indirect talks in Muscat on Saturday, with Oman's foreign minister "
+                  "shuttling between their rooms.")
+    assert {("USA", "CONSULT", "IRN"), ("IRN", "CONSULT", "USA")} <= asserted(events)
