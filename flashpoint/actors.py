@@ -239,6 +239,8 @@ class ActorResolver:
             entry = self._choose(self.lex.names[name], doc[start:end])
             if entry is None:
                 continue
+            if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+                continue  # "pro-Palestinian demonstrations", "anti-American slogans": a cause, not an actor
             mention = Mention(start, end, entry)
             self.mentions.append(mention)
             for i in range(start, end):
@@ -491,7 +493,11 @@ class ActorResolver:
         kinds = ("org",) if lemma in ORG_ANAPHORS else ("country", "capital")
         same_sentence_subjects = {m.start for m in self.mentions
                                   if self.sentence(token).start <= m.start < token.i and self._role(m) == "nsubj"}
-        for mention in reversed(self.mentions):
+        ordered = list(reversed(self.mentions))
+        if lemma in IGO_ANAPHORS and lemma not in ("alliance", "bloc"):
+            # "the agency", "the court", "the body": an international body named before, before any group
+            ordered.sort(key=lambda m: m.entry.sector not in ("IGO", "NGO"))
+        for mention in ordered:
             if lemma in STATE_ANAPHORS and mention.start in same_sentence_subjects:
                 continue  # "the U.S. eased sanctions on the country's oil sector": not the subject itself
             if mention.start < token.i and mention.entry.kind in kinds and (

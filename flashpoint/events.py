@@ -72,7 +72,7 @@ CAUSES = {"support", "solidarity", "favour", "favor", "defiance", "memory", "hon
           "defense", "behalf", "response", "retaliation", "violation", "breach", "name"}
 # a particle that turns the verb into its opposite: the bare verb's patterns do not apply
 UNDOING_PARTICLES = {("call", "off"), ("put", "off"), ("hold", "off"), ("back", "off"), ("turn", "down"),
-                     ("stand", "down"), ("hold", "back"), ("scale", "back"), ("walk", "back")}
+                     ("stand", "down"), ("hold", "back"), ("scale", "back"), ("walk", "back"), ("push", "back")}
 GIVING = {"supply", "send", "deliver", "donate", "provide", "ship", "give", "sell", "transfer", "airlift", "pledge"}
 PRICES = {"price", "consequence", "consequences", "penalty", "cost"}
 RESPONDING = {"retaliate", "respond", "react", "reply", "hit"}
@@ -603,6 +603,12 @@ class Extractor:
                 self.owner_of(head) or (self.subjects(head.head) if head.dep_ in ("dobj", "conj") and
                                         head.head.pos_ in ("VERB", "AUX") else []))
         subject_tokens = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        if pattern.type in ("CONCEDE", "AID") and any(
+                t.dep_ == "dobj" and (a := self.actor(t)) is not None and a.country not in (None, "IGO", "NGO")
+                for t in found):
+            # "handed over three Israeli women to the Red Cross": the go-between is not the party
+            found = [t for t in found if t.dep_ != "pobj" or (a := self.actor(t)) is None or
+                     a.country not in ("IGO", "NGO")]
         return [t for t in found if t.i not in source_ids and t.i not in subject_tokens]
 
     def is_other_act(self, noun: Token, pattern: Pattern) -> bool:
@@ -707,9 +713,12 @@ class Extractor:
                 continue
             for child in clause.children:
                 if child.dep_ == "dobj":
-                    out.extend(with_conjuncts(child))
+                    # "chanting slogans against the United States and Israel": what the slogans are against
+                    against = [t for c in child.children if c.dep_ == "prep" and c.lower_ in ("against", "at")
+                               for g in c.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
+                    out.extend(against or with_conjuncts(child))
                 elif child.dep_ == "prep" and child.lower_ in ("against", "over", "at"):
-                    out.extend(g for g in child.children if g.dep_ == "pobj")
+                    out.extend(t for g in child.children if g.dep_ == "pobj" for t in with_conjuncts(g))
         return out
 
     def protested(self, trigger: Token, source: Actor) -> list[tuple[Token, Actor]]:
@@ -1354,8 +1363,8 @@ class Extractor:
                 # thousands rallied": a sentence about one country only is about protests there
                 reporters = {t.i for v in sent if v.lemma_.lower() in REPORTING_VERBS
                              for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
-                countries = {a.country for t in sent if t.pos_ in ("PROPN", "NOUN", "ADJ", "PRON")
-                             and t.i not in reporters and not t.text.lower().endswith("-based")
+                countries = {a.country for t in sent if t.pos_ in ("PROPN", "NOUN", "ADJ")
+                             and self.actors.mention_at(t) is not None and t.i not in reporters and not t.text.lower().endswith("-based")
                              and (a := self.actors.actor_of(t)) is not None and a.country
                              and a.country not in ("IGO", "NGO")}
                 country = countries.pop() if len(countries) == 1 else None

@@ -724,3 +724,39 @@ def test_an_aside_with_a_participle_is_not_the_partner_of_talks():
     events = code("Witkoff and Araghchi held indirect talks in Muscat on Saturday, with Oman's foreign minister "
                   "shuttling between their rooms.")
     assert {("USA", "CONSULT", "IRN"), ("IRN", "CONSULT", "USA")} <= asserted(events)
+
+
+def test_slogans_against_someone_name_whom_a_rally_is_against():
+    events = code("Thousands of Houthi supporters rallied in Sanaa on Friday, chanting slogans against the United "
+                  "States and Israel.", published="2024-01-12")
+    assert {("YEM", "PROTEST", "USA"), ("YEM", "PROTEST", "ISR")} <= asserted(events)
+
+
+def test_a_pro_palestinian_demonstration_is_not_by_palestinians():
+    events = code("Organisers said it was one of the largest pro-Palestinian demonstrations in the country.")
+    assert not [e for e in events if e.source.country == "PSE"]
+
+
+def test_extradition_goes_to_the_receiving_state_and_evacuating_citizens_is_no_retreat():
+    events = code("Lebanon extradited an Egyptian activist to the United Arab Emirates on Wednesday. Several "
+                  "governments said they were arranging routes to evacuate their citizens from Iran.")
+    assert ("LBN", "COOPERATE", "ARE") in asserted(events)
+    assert not find(events, "RETREAT")
+
+
+def test_a_missile_defence_battery_sent_is_not_a_missile_fired():
+    events = code("The Pentagon said it would send a THAAD missile defence battery to Israel.", published="2024-10-13")
+    assert not find(events, "ASSAULT")
+
+
+def test_the_agency_is_the_international_body_named_before_not_the_last_group():
+    events = code("Israel accused staff of UNRWA of taking part in Hamas's attack. The agency's commissioner-general "
+                  "urged Washington to reconsider.", published="2024-01-28")
+    [request] = find(events, "REQUEST")
+    assert request.source.country == "IGO"
+
+
+def test_a_go_between_is_not_the_party_a_release_is_made_to():
+    events = code("Hamas handed over three Israeli women to the Red Cross in Gaza City on Sunday.", published="2025-01-19")
+    assert ("PSE", "CONCEDE", "ISR") in asserted(events)
+    assert ("PSE", "CONCEDE", "NGO") not in asserted(events)
