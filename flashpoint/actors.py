@@ -187,6 +187,8 @@ ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat", "diplomats", "
 SECTOR_ANAPHORS = {"military", "army", "government", "ministry", "navy", "cabinet", "regime", "administration",
                    "authorities", "prime minister", "foreign ministry", "air force", "police"}
 IGO_ANAPHORS = {"alliance", "bloc", "body", "council", "agency", "union", "organisation", "organization", "court"}
+ENCLAVES = {"enclave", "strip"}
+CAPTIVES = {"hostage", "captive", "prisoner", "detainee", "abductee", "inmate"}
 STATE_ANAPHORS = {"country", "kingdom", "nation", "emirate", "republic", "sultanate"}
 # "Iranian-backed militias" are not Iran's own: these hyphen suffixes do not make the prefix the owner.
 PATRONAGE = {"backed", "allied", "aligned", "funded", "armed", "trained", "linked", "affiliated", "inspired",
@@ -353,7 +355,8 @@ class ActorResolver:
                                 if actor is not None and actor.country:
                                     return actor, obj
             if child.dep_ == "prep" and (child.lower_ in ("of", "from") or
-                                         locative and child.lower_ in ("in", "near", "around", "outside", "at")):
+                                         locative and child.lower_ in ("in", "near", "around", "outside", "at")
+                                         and token.lemma_.lower() not in CAPTIVES):  # "hostages in Gaza" are held there
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         # "the headquarters of Iran's state broadcaster": look inside the object too
@@ -485,6 +488,12 @@ class ActorResolver:
             subjects = [m for m in earlier if self._role(m) in ("nsubj", "nsubjpass")]
             for mention in reversed(subjects or earlier):
                 return Actor(self.phrase_text(token), mention.entry.country, sector)
+            return None
+        if lemma in ENCLAVES and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "the enclave", "the strip": in this news, Gaza, when it was named before
+            for mention in reversed(self.mentions):
+                if mention.start < token.i and "gaza" in self.doc[mention.start:mention.end].text.lower():
+                    return Actor(self.phrase_text(token), mention.entry.country, None)
             return None
         if lemma not in ORG_ANAPHORS and lemma not in STATE_ANAPHORS:
             return None

@@ -66,7 +66,8 @@ CREDITING = {"thank", "praise", "commend", "credit", "congratulate", "hail", "la
 PUNISHING = {"sanction", "blacklist", "designate", "penalize", "penalise", "punish", "indict", "fine", "target"}
 DETERRENT_SPEECH = {"warn", "say", "caution", "vow", "threaten", "declare", "insist", "signal", "tell", "add", "stress"}
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps",
-                "opinion", "ruling", "verdict", "judgment", "judgement", "finding", "findings"}
+                "opinion", "ruling", "verdict", "judgment", "judgement", "finding", "findings", "legislation", "law",
+                "bill", "decree", "ban", "policy", "order", "decisions"}
 RULINGS = {"opinion", "ruling", "verdict", "judgment", "judgement", "finding", "findings"}
 CAUSES = {"support", "solidarity", "favour", "favor", "defiance", "memory", "honour", "honor", "protest", "defence",
           "defense", "behalf", "response", "retaliation", "violation", "breach", "name"}
@@ -75,6 +76,8 @@ UNDOING_PARTICLES = {("call", "off"), ("put", "off"), ("hold", "off"), ("back", 
                      ("stand", "down"), ("hold", "back"), ("scale", "back"), ("walk", "back"), ("push", "back")}
 GIVING = {"supply", "send", "deliver", "donate", "provide", "ship", "give", "sell", "transfer", "airlift", "pledge"}
 PRICES = {"price", "consequence", "consequences", "penalty", "cost"}
+PLAN_NOUNS = {"proposal", "plan", "idea", "scheme", "initiative", "offer", "blueprint"}
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}
 RESPONDING = {"retaliate", "respond", "react", "reply", "hit"}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -626,8 +629,11 @@ class Extractor:
         locative = LOCATIVE | {"RETREAT": {"from", "out", "of"}, "AID": {"to"}, "MOBILIZE": {"to"}}.get(kind, set())
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and self.book.is_light(trigger.head):
             trigger = trigger.head  # "resumed airstrikes across Gaza": the place hangs on the verb
+        # (not inside the subject: "relatives of hostages held in Gaza blocked a highway in Tel Aviv")
+        subject = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for clause in c.subtree
+                   if clause.dep_ in ("acl", "relcl") for t in clause.subtree}
         for token in trigger.subtree:
-            if token.i == trigger.i or not self.under_locative(token, trigger, locative):
+            if token.i == trigger.i or token.i in subject or not self.under_locative(token, trigger, locative):
                 continue
             if token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS:
                 # "in several Indian cities", "across the Syrian border"
@@ -1058,17 +1064,24 @@ class Extractor:
                     and not self.owner_of(obj)
                 pronoun = obj.lower_ in ("them", "it", "this", "that")
                 generic = definite and obj.lemma_.lower() in GENERIC_ACTS  # "denounced the move"
+                proposal = definite and obj.lemma_.lower() in PLAN_NOUNS  # "called the proposals shameful"
                 kinds = {p.type for p in self.book.noun_entries(obj)} if definite else (
                     CONFLICT_TYPES if pronoun else set())
                 if generic:
                     # a court's opinion or ruling is itself a finding against someone: "an opinion Netanyahu
                     # dismissed" answers the court
                     kinds = set(TYPE_NAMES) - ({"PROTEST"} if obj.lemma_.lower() in RULINGS else {"ACCUSE", "PROTEST"})
+                if proposal:
+                    kinds = set(TYPE_NAMES)
                 if not kinds:
                     continue
                 earlier = [(events[i], t) for i, t in order if t.i < token.i and events[i].event_type in kinds
                            and events[i].source.country != event.source.country
-                           and events[i].factuality is Factuality.ASSERTED]
+                           and (events[i].factuality is Factuality.ASSERTED or proposal and events[i].factuality in (
+                               Factuality.PLANNED, Factuality.HYPOTHETICAL))]
+                if event.event_type == "SUPPORT" and any(e.event_type not in HOSTILE_TYPES for e, _ in earlier):
+                    # "Abbas welcomed the decisions": what is welcomed is a friendly act, not the recall before it
+                    earlier = [(e, t) for e, t in earlier if e.event_type not in HOSTILE_TYPES]
                 if earlier:
                     last = earlier[-1][1]
                     # "Britain, Canada and Australia recognised a Palestinian state, and Netanyahu denounced

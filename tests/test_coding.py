@@ -760,3 +760,40 @@ def test_a_go_between_is_not_the_party_a_release_is_made_to():
     events = code("Hamas handed over three Israeli women to the Red Cross in Gaza City on Sunday.", published="2025-01-19")
     assert ("PSE", "CONCEDE", "ISR") in asserted(events)
     assert ("PSE", "CONCEDE", "NGO") not in asserted(events)
+
+
+def test_the_proposals_and_the_legislation_name_the_act_put_forward_before():
+    events = code("The European Union proposed on Wednesday suspending trade concessions on Israeli goods. Israel's "
+                  "foreign minister called the proposals shameful.", published="2025-09-17")
+    assert ("ISR", "ACCUSE", "IGO") in asserted(events)
+    events = code("Israel's parliament passed a law on Monday banning UNRWA from operating on Israeli soil. "
+                  "Guterres condemned the legislation, and Britain urged Israel to reconsider.", published="2024-10-28")
+    assert ("IGO", "ACCUSE", "ISR") in asserted(events)
+
+
+def test_what_is_welcomed_is_the_friendly_act_not_the_hostile_one_before_it():
+    events = code("Spain and Norway recognised a Palestinian state on Tuesday, a week after Israel recalled its "
+                  "ambassadors. Abbas welcomed the decisions.", published="2024-05-28")
+    assert {("PSE", "SUPPORT", "ESP"), ("PSE", "SUPPORT", "NOR")} <= asserted(events)
+    assert ("PSE", "SUPPORT", "ISR") not in asserted(events)
+
+
+def test_voicing_support_for_an_ally_s_war_supports_the_ally():
+    events = code("Biden voiced strong U.S. support for Israel's war against Hamas.", published="2023-10-18")
+    assert ("USA", "SUPPORT", "ISR") in asserted(events)
+    assert ("USA", "SUPPORT", "USA") not in asserted(events)
+
+
+def test_hostages_held_somewhere_are_not_from_there_and_the_enclave_is_gaza():
+    events = code("Relatives of hostages held in Gaza blocked a highway in Tel Aviv on Sunday.", published="2024-09-01")
+    assert not [e for e in events if e.source.country == "PSE"]
+    events = code("Israel let the trucks into Gaza on Wednesday, and Egypt said it had delivered fuel to hospitals "
+                  "in the south of the enclave.", published="2024-07-24")
+    assert ("EGY", "AID", "PSE") in asserted(events)
+
+
+def test_settling_another_state_s_arrears_is_aid_and_stepping_up_deliveries_is_no_mobilisation():
+    events = code("Saudi Arabia has settled Syria's arrears to the World Bank. Iran has stepped up weapons deliveries "
+                  "to Hezbollah, including anti-tank missiles.", published="2025-05-16")
+    assert ("SAU", "AID", "SYR") in asserted(events)
+    assert not find(events, "MOBILIZE")
