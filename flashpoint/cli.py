@@ -136,6 +136,9 @@ def evaluate_cmd(
                   str(o["tp"]), str(o["fp"]), str(o["fn"]))
     table.add_row("macro", "", "", f"{o['macro_f1']:.2f}", "", "", "")
     out.print(table)
+    loose = scores["any_target"]["overall"]
+    out.print(f"on (source, type) alone, whatever the target: P {loose['precision']:.2f} R {loose['recall']:.2f} "
+              f"F1 {loose['f1']:.2f}", highlight=False)
     f, a = scores["factuality"], scores["attribution"]
     out.print(f"factuality accuracy {_pct(f['accuracy'])} on {f['matched']} matched gold events; "
               f"trap violations {f['trap_violations']} of {f['traps']} non-asserted gold acts")

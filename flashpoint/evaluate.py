@@ -5,7 +5,8 @@ Gold lines: {"id": ..., "text": ..., "published": ..., "events": [{"source": "US
 NGO; a gold target of "*" (or null) matches any predicted target.
 
 - type scores: (source country, target country, type) over *asserted* events, per item, micro and
-  macro averaged;
+  macro averaged; the same on (source country, type) alone (`any_target`) tells errors of the act
+  and its author from errors of the target;
 - factuality: of the gold events (any factuality) the coder found with the same source, target and
   type, the share whose factuality agrees; plus the trap count: gold acts that are NOT asserted but
   came out asserted (the errors that matter most);
@@ -105,6 +106,8 @@ class Report:
     attribution_agree: int = 0
     attribution_claimed: int = 0  # matched gold events with a claimant
     attribution_claimed_agree: int = 0
+    # the same matching on (source country, type) alone: how much of the error is the target
+    per_type_any_target: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in TYPES})
     traps: int = 0
     trap_violations: list = field(default_factory=list)
     errors: list = field(default_factory=list)
@@ -117,10 +120,15 @@ class Report:
         active = [s["f1"] for s in per_type.values() if s["support"] or s["fp"]]
         fact_total = sum(self.factuality_pairs.values())
         fact_ok = sum(n for (g, p), n in self.factuality_pairs.items() if g == p)
+        loose = Counts(sum(c.tp for c in self.per_type_any_target.values()),
+                       sum(c.fp for c in self.per_type_any_target.values()),
+                       sum(c.fn for c in self.per_type_any_target.values()))
         return {
             "items": self.items,
             "overall": {**micro.scores(), "macro_f1": round(sum(active) / len(active), 3) if active else 0.0},
             "per_type": per_type,
+            "any_target": {"overall": loose.scores(),
+                           "per_type": {t: c.scores() for t, c in self.per_type_any_target.items()}},
             "factuality": {
                 "matched": fact_total,
                 "accuracy": round(fact_ok / fact_total, 3) if fact_total else None,
@@ -165,6 +173,16 @@ def score_item(item: GoldItem, predicted: list[Event], report: Report) -> None:
             report.per_type[gold.type].tp += 1
             remaining.remove(hit)
     matched = set(pred_keys) - set(remaining)  # asserted predictions that are some gold asserted event
+    # (source, type) only: does the coder see the act and its author, whoever it names as the target?
+    loose_pred = Counter((k[0], k[2]) for k in pred_keys)
+    loose_gold = Counter((g.source, g.type) for g in gold_asserted)
+    for (source, kind), n in (loose_gold | loose_pred).items():
+        if kind in report.per_type_any_target:
+            both = min(loose_gold[(source, kind)], loose_pred[(source, kind)])
+            counts = report.per_type_any_target[kind]
+            counts.tp += both
+            counts.fn += loose_gold[(source, kind)] - both
+            counts.fp += loose_pred[(source, kind)] - both
     extra = []
     for k in remaining:
         if k[2] in report.per_type:
