@@ -119,10 +119,16 @@ def evaluate_cmd(
         err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False)
         raise typer.Exit(2)
     scores = report.to_dict()
+    for message in report.failed[:3]:
+        err.print(f"[red]error[/red]: {escape(message)}", highlight=False)
+    if report.failed:
+        err.print(f"[red]{len(report.failed)} item(s) could not be coded; they count as coded with no events[/red]")
     if as_json:
         if errors:
             scores["errors"] = report.errors
         out.print(json.dumps(scores, indent=2), markup=False, highlight=False)
+        if report.failed:
+            raise typer.Exit(1)
         return
     table = Table(title=f"{escape(str(gold))} — {scores['items']} items (asserted events)", header_style="bold")
     for column in ("type", "P", "R", "F1", "tp", "fp", "fn"):
@@ -147,6 +153,8 @@ def evaluate_cmd(
     if errors:
         for e in report.errors:
             out.print(json.dumps(e), markup=False, highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
 
 
 def _pct(value) -> str:

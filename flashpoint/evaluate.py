@@ -111,6 +111,7 @@ class Report:
     traps: int = 0
     trap_violations: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    failed: list = field(default_factory=list)  # items the coder could not code at all (scored as no events)
     items: int = 0
 
     def to_dict(self) -> dict:
@@ -125,6 +126,7 @@ class Report:
                        sum(c.fn for c in self.per_type_any_target.values()))
         return {
             "items": self.items,
+            "failed": len(self.failed),
             "overall": {**micro.scores(), "macro_f1": round(sum(active) / len(active), 3) if active else 0.0},
             "per_type": per_type,
             "any_target": {"overall": loose.scores(),
@@ -228,6 +230,8 @@ def evaluate(path: str | Path) -> Report:
     by_id = defaultdict(list)
     for coded in code_articles(articles, check_language=False):
         by_id[coded.article.id] = coded.events
+        if coded.error:
+            report.failed.append(coded.error)
     for item in items:
         score_item(item, by_id[item.id], report)
     return report

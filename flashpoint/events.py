@@ -1598,6 +1598,11 @@ class Extractor:
                         continue
                 if pattern.type in ("ASSAULT", "COERCE") and self.by_mistake(token):
                     continue  # "shot down a Ukrainian airliner by mistake": an accident, not an attack
+                if pattern.type == "ASSAULT" and token.lemma_.lower() in ("fight", "battle") and any(
+                        c.dep_ == "prep" and c.lower_ in ("for", "alongside") for c in token.children):
+                    # "troops sent to fight for Russia": fighting on someone's side is aid to them
+                    pattern = Pattern("aid.fight_for", "AID", None, frozenset(), frozenset(), frozenset(),
+                                      ("for", "alongside"), False, None)
                 if pattern.type == "REJECT" and self.disputes_claim(token):
                     continue  # "an allegation Paris rejected": a denial, coded by `disputes`, not a REJECT
                 if token.dep_ in ("xcomp", "advcl") and pattern.type == "PROTEST" and "PROTEST" in fired.get(token.head.i, ()):

@@ -199,6 +199,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     return Factuality.HYPOTHETICAL, head
                 node = head
                 continue
+            if lemma == "hesitate" and dep == "xcomp" and any(ch.dep_ == "neg" for ch in head.children):
+                return Factuality.PLANNED, head  # "would not hesitate to strike": a promise to strike
             if lemma in REFUSALS and dep in ("xcomp", "advcl") and not any(ch.dep_ == "neg" for ch in head.children):
                 return Factuality.NEGATED, head  # "Scholz refused to supply Taurus missiles": his own conduct
             if dep in ("prep", "pcomp", "pobj") and (

@@ -233,6 +233,15 @@ def test_eval_json_has_overall_per_type_factuality_and_attribution(cli, gold):
     assert scores["items"] == 2 and {"precision", "recall", "f1"} <= set(scores["overall"])
 
 
+def test_eval_any_target_scores_the_act_and_its_author_apart_from_the_target(cli, write):
+    item = {"id": "g1", "text": GOOD_TEXT, "published": "2025-06-13",
+            "events": [{"source": "ISR", "target": "FRA", "type": "ASSAULT", "factuality": "asserted", "claimant": None}]}
+    scores = json.loads(cli("eval", write("gold.jsonl", json.dumps(item) + "\n"), "--json").stdout)
+    assert scores["per_type"]["ASSAULT"]["tp"] == 0 and scores["per_type"]["ASSAULT"]["fn"] == 1
+    assert scores["any_target"]["per_type"]["ASSAULT"]["tp"] == 1
+    assert scores["failed"] == 0
+
+
 def test_eval_malformed_gold_is_an_error_naming_file_and_line(cli, write):
     path = write("gold.jsonl", json.dumps({"id": "x", "text": GOOD_TEXT}) + "\n" + json.dumps({"id": "y"}) + "\n")
     run = cli("eval", path)

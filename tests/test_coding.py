@@ -797,3 +797,32 @@ def test_settling_another_state_s_arrears_is_aid_and_stepping_up_deliveries_is_n
                   "to Hezbollah, including anti-tank missiles.", published="2025-05-16")
     assert ("SAU", "AID", "SYR") in asserted(events)
     assert not find(events, "MOBILIZE")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China cautioned Taiwan against moves toward independence.", ("CHN", "THREATEN", "TWN")),
+    ("Hezbollah's leader vowed that Israel would not go unpunished.", ("LBN", "THREATEN", "ISR")),
+    ("Israel's defence minister said Tehran would burn if Iran fired more missiles.", ("ISR", "THREATEN", "IRN")),
+    ("Iran said it would not hesitate to strike U.S. bases in the region.", ("IRN", "THREATEN", "USA")),
+])
+def test_threats_in_many_wordings(text, expected):
+    assert expected in asserted(code(text))
+
+
+def test_not_hesitating_to_strike_is_a_promise_to_strike():
+    [attack] = find(code("Iran said it would not hesitate to strike U.S. bases in the region."), "ASSAULT")
+    assert attack.factuality is Factuality.PLANNED
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States shared satellite imagery with Ukraine.", ("USA", "COOPERATE", "UKR")),
+    ("Jordan dispatched a field hospital to Gaza.", ("JOR", "AID", "PSE")),
+    ("The World Food Programme distributed flour to families in Gaza.", ("IGO", "AID", "PSE")),
+    ("North Korea has sent thousands of troops to fight for Russia.", ("PRK", "AID", "RUS")),
+])
+def test_help_in_many_wordings(text, expected):
+    assert expected in asserted(code(text))
+
+
+def test_fighting_for_a_state_is_not_attacking_it():
+    assert ("PRK", "ASSAULT", "RUS") not in asserted(code("North Korea has sent thousands of troops to fight for Russia."))
