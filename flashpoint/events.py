@@ -960,6 +960,13 @@ class Extractor:
             home = sources[0][1].country
             targets = [(t, Actor(self.actors.phrase_text(t), home, self.actors.actor_of(t).sector))
                        for t in target_tokens if self.unanchored(t)]
+        if pattern.type == "PROTEST" and targets and all(t.lemma_.lower() in PLACE_NOUNS | {"square", "road", "highway"}
+                                                      or t.pos_ == "PROPN" and t.ent_type_ in ("FAC", "LOC")
+                                                      for t, _ in targets if t is not None) and \
+                self.purpose_objects(trigger):
+            targets = []  # "packed Sabeen Square to protest against the U.S. strikes": the square is only where
+        sources = [(t, a) for t, a in sources if not (pattern.type in ("ASSAULT", "COERCE") and t.pos_ == "NOUN" and
+                                                      t.lemma_.lower() in PLACE_NOUNS | {"outpost", "embassy"})]
         if not targets and pattern.type == "PROTEST" and sources:
             # "marched ... to protest against the American strikes", "gathered to denounce U.S. support"
             for t in self.purpose_objects(trigger):
@@ -1050,8 +1057,10 @@ class Extractor:
         out = list(events)
         for index, token in triggers.items():
             event = events[index]
-            if event.target is not None or event.event_type not in REACTION_TYPES:
-                continue
+            if event.event_type not in REACTION_TYPES or event.target is not None and not (
+                    {w.strip(".,").rstrip("s") for w in event.target.text.lower().split()} &
+                    {w.rstrip("s") for w in GENERIC_ACTS | RULINGS | PLAN_NOUNS}):
+                continue  # (a target read off "the advisory opinion" itself is no target: what it refers to is)
             objects = list(token.children)
             if token.dep_ == "relcl" and token.head.lemma_.lower() in GENERIC_ACTS and not any(
                     c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in objects):
@@ -1082,6 +1091,16 @@ class Extractor:
                 if event.event_type == "SUPPORT" and any(e.event_type not in HOSTILE_TYPES for e, _ in earlier):
                     # "Abbas welcomed the decisions": what is welcomed is a friendly act, not the recall before it
                     earlier = [(e, t) for e, t in earlier if e.event_type not in HOSTILE_TYPES]
+                if obj.lemma_.lower() in RULINGS:  # a ruling is a court's, not whoever spoke of it since
+                    earlier = [(e, t) for e, t in earlier if e.source.country == "IGO" or e.source.sector == "JUD"]
+                if not earlier and obj.lemma_.lower() in RULINGS:
+                    # "The court said Israel was obliged ... Hamas welcomed the advisory opinion": the court's
+                    court = next((m for m in reversed(self.actors.mentions) if m.start < obj.i and
+                                  m.entry.country == "IGO"), None)
+                    if court is not None:
+                        actor = self.actors.entry_actor(court.entry, self.actors.phrase_text(obj))
+                        out[index] = replace(event, target=actor)
+                    break
                 if earlier:
                     last = earlier[-1][1]
                     # "Britain, Canada and Australia recognised a Palestinian state, and Netanyahu denounced

@@ -826,3 +826,29 @@ def test_help_in_many_wordings(text, expected):
 
 def test_fighting_for_a_state_is_not_attacking_it():
     assert ("PRK", "ASSAULT", "RUS") not in asserted(code("North Korea has sent thousands of troops to fight for Russia."))
+
+
+def test_a_square_packed_to_protest_is_where_not_whom():
+    events = code("Vast crowds of Houthi supporters packed Sanaa's Tahrir Square on Friday to protest against the U.S. and British air "
+                  "strikes.", published="2024-01-12")
+    assert {("YEM", "PROTEST", "USA"), ("YEM", "PROTEST", "GBR")} <= asserted(events)
+
+
+def test_an_opinion_welcomed_and_rejected_is_the_court_s():
+    events = code("The International Court of Justice said on Wednesday that Israel was obliged to let U.N. agencies "
+                  "deliver aid to Gaza. Hamas welcomed the advisory opinion, which Israel rejected outright.",
+                  published="2025-10-22")
+    assert {("PSE", "SUPPORT", "IGO"), ("ISR", "REJECT", "IGO")} <= asserted(events)
+
+
+def test_defending_an_ally_s_strikes_supports_the_ally_and_refusing_to_enlist_is_no_rejection():
+    events = code("German Chancellor Friedrich Merz defended Israel's strikes on Iran on Tuesday.", published="2025-06-17")
+    assert ("DEU", "SUPPORT", "ISR") in asserted(events)
+    events = code("Police detained dozens of yeshiva students in Jerusalem who refuse to enlist.", published="2025-10-30")
+    assert not find(events, "REJECT")
+
+
+def test_a_base_is_not_an_attacker():
+    events = code("Iran denied any hand in the drone strike on a U.S. outpost in Jordan that killed three American "
+                  "troops.", published="2024-01-29")
+    assert ("USA", "ASSAULT", "USA") not in asserted(events)
