@@ -1622,6 +1622,10 @@ class Extractor:
                     # "troops sent to fight for Russia": fighting on someone's side is aid to them
                     pattern = Pattern("aid.fight_for", "AID", None, frozenset(), frozenset(), frozenset(),
                                       ("for", "alongside"), False, None)
+                if pattern.type == "ASSAULT" and token.lemma_.lower() in ("target", "hit") and \
+                        token.dep_ in ("advcl", "xcomp", "conj") and (head := self.verb_pattern(token.head)) is not None \
+                        and head.type in ("SANCTION", "COERCE", "REQUEST", "ACCUSE", "REJECT"):
+                    continue  # "imposed sanctions on Iran's oil sector, targeting 30 tankers": the sanction's reach
                 if pattern.type == "REJECT" and self.disputes_claim(token):
                     continue  # "an allegation Paris rejected": a denial, coded by `disputes`, not a REJECT
                 if token.dep_ in ("xcomp", "advcl") and pattern.type == "PROTEST" and "PROTEST" in fired.get(token.head.i, ()):

@@ -241,6 +241,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             if dep in ("conj",):
                 node = head
                 continue
+            if dep == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children) and not any(
+                    ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
+                node = head  # a purpose shares the standing of its act: "agreed to set up a centre to fight the PKK"
+                continue
             if dep in ("advcl", "relcl", "acl") and dep != "acl":
                 break
         elif head.pos_ in ("NOUN", "PROPN"):

@@ -852,3 +852,22 @@ def test_a_base_is_not_an_attacker():
     events = code("Iran denied any hand in the drone strike on a U.S. outpost in Jordan that killed three American "
                   "troops.", published="2024-01-29")
     assert ("USA", "ASSAULT", "USA") not in asserted(events)
+
+
+def test_a_purpose_shares_the_standing_of_its_act():
+    events = code("Iraq and Turkey signed an agreement in Ankara on Thursday to set up a joint centre to fight the "
+                  "PKK.", published="2024-08-15")
+    assert not [e for e in find(events, "ASSAULT") if e.factuality is Factuality.ASSERTED]
+
+
+def test_targeting_tankers_with_sanctions_is_no_attack():
+    events = code("The U.S. Treasury imposed new sanctions on Iran's oil sector on Monday, targeting more than 30 "
+                  "brokers and tankers.", published="2025-02-24")
+    assert ("USA", "SANCTION", "IRN") in asserted(events)
+    assert not find(events, "ASSAULT")
+
+
+def test_its_after_two_subjects_is_not_either_of_them():
+    events = code("The Security Council voted to wind down the UNIFIL force after the United States and Israel "
+                  "pressed for its termination.", published="2025-08-28")
+    assert {("USA", "REQUEST", "IGO"), ("ISR", "REQUEST", "IGO")} <= asserted(events)
