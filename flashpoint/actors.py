@@ -605,8 +605,7 @@ class ActorResolver:
             # possessive's own clause comes before whoever reports it
             verb = next((n for n in token.ancestors if n.pos_ in ("VERB", "AUX")), None)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and
-                        c.pos_ in ("PROPN", "NOUN") and not c.left_edge.i <= token.i <= c.right_edge.i and
-                        not (token.lower_ == "its" and list(c.conjuncts))] \
+                        c.pos_ in ("PROPN", "NOUN") and not c.left_edge.i <= token.i <= c.right_edge.i] \
                 if verb is not None else []
             between = subjects and any(subjects[0].right_edge.i < m.start < token.i for m in self.mentions)
             if subjects and not between and not (token.head.dep_ == "conj" and token.head.head.i < token.i):
@@ -692,8 +691,7 @@ class ActorResolver:
                 if node.pos_ not in ("VERB", "AUX"):
                     continue
                 for child in node.children:
-                    if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and not (
-                            token.lower_ == "its" and list(child.conjuncts)) and child.lower_ not in (
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.lower_ not in (
                             "it", "they", "its", "their", "which", "that", "who") and \
                             not child.left_edge.i <= token.i <= child.right_edge.i:  # not "its forces" itself
                         actor = self.actor_of(child)

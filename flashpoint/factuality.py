@@ -243,6 +243,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 continue
             if dep == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children) and not any(
                     ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
+                if any(ch.dep_ == "dobj" and ch.lemma_.lower() in c.planned_nouns for ch in head.children):
+                    return Factuality.PLANNED, head  # "signed an agreement to set up a centre": still to be done
                 node = head  # a purpose shares the standing of its act: "agreed to set up a centre to fight the PKK"
                 continue
             if dep in ("advcl", "relcl", "acl") and dep != "acl":

@@ -866,8 +866,3 @@ def test_targeting_tankers_with_sanctions_is_no_attack():
     assert ("USA", "SANCTION", "IRN") in asserted(events)
     assert not find(events, "ASSAULT")
 
-
-def test_its_after_two_subjects_is_not_either_of_them():
-    events = code("The Security Council voted to wind down the UNIFIL force after the United States and Israel "
-                  "pressed for its termination.", published="2025-08-28")
-    assert {("USA", "REQUEST", "IGO"), ("ISR", "REQUEST", "IGO")} <= asserted(events)
