@@ -67,6 +67,9 @@ PROMISES = {"pledge", "promise", "offer", "commit"}
 AGREEING = {"agree", "commit", "consent"}
 PENALTIES = {"pay", "price", "consequence", "consequences", "penalty", "punish", "punishment", "revenge", "retaliation",
              "retribution", "accountable", "responsible", "suffer"}
+VOTED_SPEECH = {"endorse", "condemn", "approve", "back", "support", "reject", "demand", "censure", "recognise",
+                "recognize", "denounce", "adopt", "authorise", "authorize", "welcome", "urge", "call"}
+REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
 MEETINGS = {"visit", "talks", "talk", "meeting", "summit", "trip", "vote", "round", "session", "conference"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
@@ -145,6 +148,16 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
             trigger.head.lower_ == "before" and trigger.lemma_.lower() in MEETINGS):
         # "ahead of talks in Cairo", "days before Sharaa's visit to Washington": still to come
         return Factuality.PLANNED, trigger.head
+    governor = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    if trigger.pos_ == "NOUN" and (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in ("join", "demand")
+                                   or trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "against", "after", "for", "of")
+                                   and governor.lemma_.lower() not in REQUEST_NOUNS | c.planned_nouns | c.hypothetical_nouns
+                                   ) and any(
+            ch.dep_ == "poss" and ch.pos_ in ("PROPN", "NOUN") for ch in trigger.children) and not any(
+            ch.dep_ == "amod" and (ch.lower_ in c.planned_adjectives or ch.lower_ in c.hypothetical_adjectives)
+            for ch in trigger.children):
+        # "whether the United States joins Israel's air campaign": someone's named act is taken as done
+        return Factuality.ASSERTED, None
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in PRESUPPOSING:
         # "agreed to ensure safe navigation following talks with U.S. officials": the talks took place
         return Factuality.ASSERTED, None
@@ -199,6 +212,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     return Factuality.HYPOTHETICAL, head
                 node = head
                 continue
+            if lemma == "vote" and dep == "xcomp" and node.lemma_.lower() in VOTED_SPEECH and not any(
+                    ch.dep_ in ("neg", "aux") and ch.lower_ in ("not", "will", "would", "could") for ch in head.children):
+                return Factuality.ASSERTED, None  # "the Council voted to endorse the plan": the vote is the endorsement
             if lemma == "hesitate" and dep == "xcomp" and any(ch.dep_ == "neg" for ch in head.children):
                 return Factuality.PLANNED, head  # "would not hesitate to strike": a promise to strike
             if lemma in REFUSALS and dep in ("xcomp", "advcl") and not any(ch.dep_ == "neg" for ch in head.children):

@@ -866,3 +866,23 @@ def test_targeting_tankers_with_sanctions_is_no_attack():
     assert ("USA", "SANCTION", "IRN") in asserted(events)
     assert not find(events, "ASSAULT")
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah has not yet retaliated for Israel's killing of its commander, Nasrallah said.", ("ISR", "ASSAULT", "LBN")),
+    ("Israel is likely to retaliate within days for Iran's missile barrage, officials said.", ("IRN", "ASSAULT", "ISR")),
+    ("Iran refrained from targeting U.S. forces during the first days of Israel's air campaign against Iran.",
+     ("ISR", "ASSAULT", "IRN")),
+])
+def test_someone_s_named_act_inside_a_framed_clause_is_taken_as_done(text, expected):
+    assert expected in asserted(code(text, published="2024-10-03"))
+
+
+def test_a_demand_for_someone_s_surrender_does_not_make_the_surrender_happen():
+    events = code("Khamenei rejected Trump's demand for Iran's unconditional surrender.")
+    assert not [e for e in find(events, "RETREAT") if e.factuality is Factuality.ASSERTED]
+
+
+def test_a_council_voting_to_endorse_a_plan_endorses_it():
+    events = code("The U.N. Security Council voted on Monday to endorse Trump's plan for Gaza.", published="2025-11-18")
+    assert ("IGO", "SUPPORT", "USA") in asserted(events)
