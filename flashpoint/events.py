@@ -454,6 +454,9 @@ class Extractor:
         if dep in ("xcomp", "conj", "advcl") and head.i != verb.i:
             if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in head.children if c.dep_ == "dobj"]
+                if objs and head.lemma_.lower() in ("order", "instruct", "direct", "command") and \
+                        self.unanchored(objs[0]):
+                    return self.subjects(head, depth + 1)  # "Putin ordered troops to withdraw": his own troops
                 if objs:
                     return with_conjuncts(objs[0])
             return self.subjects(head, depth + 1)

@@ -70,6 +70,9 @@ PENALTIES = {"pay", "price", "consequence", "consequences", "penalty", "punish",
 VOTED_SPEECH = {"endorse", "condemn", "approve", "back", "support", "reject", "demand", "censure", "recognise",
                 "recognize", "denounce", "adopt", "authorise", "authorize", "welcome", "urge", "call"}
 REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
+REPORTING_LIKE = {"say", "add"}
+DEFERRING = {"postpone", "delay", "defer", "put off", "push back"}
+DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort", "scrub"}
 MEETINGS = {"visit", "talks", "talk", "meeting", "summit", "trip", "vote", "round", "session", "conference"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
@@ -149,7 +152,9 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # "ahead of talks in Cairo", "days before Sharaa's visit to Washington": still to come
         return Factuality.PLANNED, trigger.head
     governor = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-    if trigger.pos_ == "NOUN" and (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in ("join", "demand")
+    framing = c.planned_verbs | c.negated_verbs | c.hypothetical_verbs | c.planned_complement_verbs | {"join", "demand"}
+    if trigger.pos_ == "NOUN" and (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in framing and
+                                   phrasal(trigger.head) not in framing
                                    or trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "against", "after", "for", "of")
                                    and governor.lemma_.lower() not in REQUEST_NOUNS | c.planned_nouns | c.hypothetical_nouns
                                    ) and any(
@@ -189,6 +194,16 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         lemma = head.lemma_.lower()
         low = head.lower_
         is_arg = dep in ARGUMENT
+        if head.pos_ in ("VERB", "AUX") and phrasal(head) in c.negated_verbs | c.planned_verbs:
+            lemma = phrasal(head)  # "ruled out sending troops", "called off the strike"
+        if head.pos_ in ("VERB", "AUX") and lemma in ("have", "be") and dep == "xcomp" and any(
+                ch.dep_ == "advmod" and ch.lower_ == "yet" for ch in head.children):
+            return Factuality.NEGATED, head  # "have yet to agree on a ceasefire"
+        if head.pos_ in ("VERB", "AUX") and lemma in ("deny", "confirm") and (
+                any(ch.lower_ in ("neither", "nor") for ch in head.children) or
+                head.dep_ == "conj" and any(ch.lower_ in ("neither", "nor") for ch in head.head.children)):
+            node = head  # "would neither confirm nor deny that Israel carried out the strike": no stand taken
+            continue
         if dep in ("relcl", "appos", "parataxis"):
             break  # a relative clause or an aside asserts on its own
         if dep in ("pcomp", "pobj") and low == "for" and head.head.lemma_.lower() in PENALTIES:
@@ -223,7 +238,14 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     lemma == "hold" and any(ch.dep_ == "prt" and ch.lower_ == "off" for ch in head.children) or
                     lemma == "stop" and any(ch.lower_ == "short" for ch in head.children)):
                 return Factuality.NEGATED, head  # "held off on suspending the pact", "stopped short of"
-            if lemma in c.negated_verbs and dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acl"):
+            if node.i == trigger.i and dep == "dobj" and trigger.pos_ == "NOUN" and not speech:
+                if lemma in DEFERRING:
+                    return Factuality.PLANNED, head  # "postponed its ground invasion of Rafah"
+                if lemma in DROPPING:
+                    return Factuality.NEGATED, head  # "called off its planned strike", "scrapped the offensive"
+            if lemma in c.negated_verbs and (dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acl") or
+                                             dep == "advcl" and node.tag_ == "VBG" and " " in lemma and
+                                             lemma not in REPORTING_LIKE and node.lemma_.lower() not in c.reporting):
                 if speech and node.i == trigger.i and dep == "dobj":
                     return Factuality.ASSERTED, None
                 return Factuality.NEGATED, head
@@ -294,3 +316,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             return Factuality.NEGATED, head  # "downgrade relations rather than sever them", "instead of striking"
         node = head
     return Factuality.ASSERTED, None
+
+
+def phrasal(verb: Token) -> str:
+    """"ruled out" -> "rule out": a verb with its particle, as the cue lists spell phrasal verbs."""
+    particles = [ch.lower_ for ch in verb.children if ch.dep_ == "prt"]
+    return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
+

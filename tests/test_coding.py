@@ -886,3 +886,24 @@ def test_a_demand_for_someone_s_surrender_does_not_make_the_surrender_happen():
 def test_a_council_voting_to_endorse_a_plan_endorses_it():
     events = code("The U.N. Security Council voted on Monday to endorse Trump's plan for Gaza.", published="2025-11-18")
     assert ("IGO", "SUPPORT", "USA") in asserted(events)
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    ("Israel postponed its ground invasion of Rafah.", "ASSAULT", Factuality.PLANNED),
+    ("Egypt ruled out sending troops to Gaza.", "MOBILIZE", Factuality.NEGATED),
+    ("Israel and Hamas have yet to agree on a ceasefire.", "AGREE", Factuality.NEGATED),
+    ("Netanyahu neither confirmed nor denied that Israel carried out the strike on Iran.", "ASSAULT",
+     Factuality.ASSERTED),
+    ("Putin ordered troops to withdraw from Kherson.", "RETREAT", Factuality.PLANNED),
+    ("Russia could use nuclear weapons against Ukraine, Medvedev warned.", "ASSAULT", Factuality.HYPOTHETICAL),
+])
+def test_factuality_of_deferred_ruled_out_pending_and_unconfirmed_acts(text, etype, expected):
+    events = find(code(text), etype)
+    assert events and {e.factuality for e in events} == {expected}
+
+
+def test_a_clause_with_instead_after_refraining_is_what_was_done():
+    events = code("Iran refrained from targeting U.S. forces in the region, firing its missiles instead at Israeli "
+                  "cities.")
+    assert ("IRN", "ASSAULT", "ISR") in asserted(events)
+    assert ("IRN", "ASSAULT", "USA") not in asserted(events)
