@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from .actors import PATRONAGE, ActorResolver
-from .records import Actor, Event
+from .records import Actor, Event, Factuality
 
 STATE_SECTORS = {"GOV", "MIL", "SPY", "COP", "LEG", "JUD"}
 HEAD_POS = {"NOUN", "PROPN", "PRON"}
@@ -35,6 +35,7 @@ REPORTING = {"say", "tell", "report", "add", "confirm", "announce", "state", "cl
 PROVENANCE = {"made", "built", "supplied", "manufactured", "designed", "produced", "drafted", "led", "sponsored"}
 # Acts addressed to an institution: an unnamed cabinet or parliament there is the actor's own
 ADDRESSED = {"REJECT", "ACCUSE", "REQUEST", "PROTEST", "SUPPORT", "AGREE", "CONCEDE"}
+DYADIC = {"SUPPORT", "SANCTION", "AGREE", "COOPERATE", "CONSULT"}  # (a concession may be one-sided: "softened its stance")
 PENALTY = {"sentence": 0.1, "place": 0.1, "home": 0.15, "context": 0.2}
 
 
@@ -179,9 +180,17 @@ def same_side(a: Actor, b: Actor) -> bool:
 
 
 def infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> list[Event]:
-    """Fill empty targets from the sentence, the place and the preceding sentences (see the module doc)."""
+    """Fill empty targets from the sentence, the place and the preceding sentences (see the module doc).
+    An act that only exists between two parties (support, sanctions, agreement, cooperation, talks),
+    reported as done and still without a counterpart, is dropped: "Iran welcomed the new
+    year", "Egypt banned the import of luxury cars" are not political events."""
     if not any(e.target is None for e in events):
         return events
+    return [e for e in _infer_targets(events, doc, resolver) if e.target is not None or e.event_type not in DYADIC
+            or e.factuality is not Factuality.ASSERTED]  # ("Iran will not negotiate while under assault" stays)
+
+
+def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> list[Event]:
     finder = TargetFinder(doc, resolver)
     # co-sources of one trigger ("Mali, Burkina Faso and Niger quit ECOWAS") are never each other's target
     sources_at: dict[int, list[Actor]] = {}

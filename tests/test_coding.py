@@ -907,3 +907,13 @@ def test_a_clause_with_instead_after_refraining_is_what_was_done():
                   "cities.")
     assert ("IRN", "ASSAULT", "ISR") in asserted(events)
     assert ("IRN", "ASSAULT", "USA") not in asserted(events)
+
+
+@pytest.mark.parametrize("text, banned", [
+    ("Hamas released a video of two hostages.", "CONCEDE"),
+    ("Iran welcomed the new year with fireworks in Tehran.", "SUPPORT"),
+    ("Egypt banned the import of luxury cars.", "SANCTION"),
+    ("Putin thanked the organisers of the parade.", "SUPPORT"),
+])
+def test_acts_with_no_counterpart_or_no_political_content_are_not_events(text, banned):
+    assert not find(code(text), banned)
