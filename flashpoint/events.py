@@ -371,7 +371,8 @@ class Extractor:
                 if not any(a is not None and a.sector in pattern.source_sectors for a in subjects):
                     continue
             if pattern.actor_object and not any(
-                    (self.actor(t) or self.unanchored(t)) and not self.owned_by_pronoun(t)
+                    (self.actor(t) or self.unanchored(t)) and not self.owned_by_pronoun(t) and
+                    t.lemma_.lower() not in PLACE_NOUNS | {"facility", "embassy", "site"}  # "hosts a U.S. base"
                     for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in with_conjuncts(c)):
                 continue  # ("dissolved all political parties": a group with no country named is still an actor)
             if pattern.objects or pattern.clause:

@@ -119,9 +119,11 @@ class TargetFinder:
         heads = [h for c in own for h in (c, *c.conjuncts) if True]
         heads += [a for h in list(heads) for a in h.children if a.dep_ in ("appos", "conj")]
         subject_span = {t.i for h in heads for t in (h, *(c for c in h.children if c.dep_ == "compound"))}
+        # "Qatar, which hosts the largest U.S. base, condemned the attack": the aside on the subject names no party
+        aside = {t.i for h in heads for c in h.children if c.dep_ in ("relcl", "appos", "acl") for t in c.subtree}
         ranked = []
         for token, actor in self.candidates(sent):
-            if token.i in subject_span:
+            if token.i in subject_span or token.i in aside and trigger.i not in aside:
                 continue
             if event.event_type in UNDIRECTED | FORCE and token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING:
                 continue  # "Iran appeared to be withdrawing, Trump said": the reporter is not where it withdrew

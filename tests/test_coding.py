@@ -917,3 +917,9 @@ def test_a_clause_with_instead_after_refraining_is_what_was_done():
 ])
 def test_acts_with_no_counterpart_or_no_political_content_are_not_events(text, banned):
     assert not find(code(text), banned)
+
+
+def test_hosting_a_base_is_no_meeting_and_an_aside_on_the_subject_names_no_party():
+    events = code("Qatar, which hosts the largest U.S. military base in the region, condemned the attack.")
+    assert not find(events, "CONSULT")
+    assert ("QAT", "ACCUSE", "USA") not in asserted(events)
