@@ -481,7 +481,8 @@ class ActorResolver:
         state named last (before this word)."""
         lemma = token.lemma_.lower()
         if lemma in SECTOR_ANAPHORS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+                and not any(c.dep_ in ("amod", "compound", "poss") and (self.mention_at(c) is not None or c.dep_ == "poss")
+                            for c in token.children):  # ("the foreign ministry" too, not "the Iranian ministry")
             sector = self.sector_of(token)
             earlier = [m for m in self.mentions if m.start < token.i and m.entry.country not in (None, "IGO", "NGO")]
             # "Finland will close its border with Russia, the government said": the state that acts

@@ -317,7 +317,9 @@ def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False)
                 continue
             if head_only:
                 words.add(child.lemma_.lower())
-                words.update(g.lemma_.lower() for g in child.children if g.dep_ in ("acomp", "attr", "prep", "advmod"))
+                # ("said Israel was committing genocide": the object of the clause's verb too)
+                words.update(g.lemma_.lower() for g in child.children if g.dep_ in ("acomp", "attr", "prep", "advmod",
+                                                                                  "dobj"))
                 continue
             words.update(t.lemma_.lower() for t in child.subtree)
     return words
@@ -1589,6 +1591,17 @@ class Extractor:
             if ev.event_type != "ASSAULT" and not conditional:
                 continue  # "Germany will halt exports" announces a measure; it threatens only on a condition
             node = token
+            # "Tehran will respond decisively to any aggression, the foreign ministry said": the report hangs on
+            # the act
+            tail = [c for c in token.children if c.dep_ in ("parataxis", "ccomp") and c.i > token.i and
+                    c.lemma_.lower() in THREAT_SPEECH and not any(g.dep_ == "mark" for g in c.children)]
+            if tail and token.dep_ == "ROOT":
+                speakers = self.resolve([c for c in tail[0].children if c.dep_ == "nsubj"])
+                if speakers and speakers[0].country == ev.source.country:
+                    factuality, _ = factuality_of(tail[0])
+                    out.append(self.make(threat, tail[0], speakers[0], ev.target, "threaten.implied",
+                                         ev.confidence - 0.05, factuality=factuality))
+                    continue
             for _ in range(6):
                 head = node.head
                 if head.i == node.i:
