@@ -455,6 +455,11 @@ class Extractor:
             # reported clause, but it is X who urges.
             return self.subjects(head.head, depth + 1)
         if dep in ("xcomp", "conj", "advcl") and head.i != verb.i:
+            if dep in ("xcomp", "advcl") and head.lemma_.lower() == "give" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                datives = [c for c in head.children if c.dep_ == "dative"]
+                if datives:
+                    return with_conjuncts(datives[0])  # "gave Israel four days to lift its blockade": Israel is to act
             if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in head.children if c.dep_ == "dobj"]
                 if objs and head.lemma_.lower() in ("order", "instruct", "direct", "command") and \
@@ -608,7 +613,10 @@ class Extractor:
                                                                    frozenset(), (), False, None))
                     return [place[1]] if place else []
                 return []
-            found = [head] if self.actor(head) else (
+            agents = {a.country for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+                      for t in with_conjuncts(o) if (a := self.actor(t)) is not None}
+            own = self.actor(head) is not None and self.actor(head).country in agents  # "a deal brokered by Kuwait"
+            found = [head] if self.actor(head) and not own else (
                 self.owner_of(head) or (self.subjects(head.head) if head.dep_ in ("dobj", "conj") and
                                         head.head.pos_ in ("VERB", "AUX") else []))
         subject_tokens = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}

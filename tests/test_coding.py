@@ -938,3 +938,17 @@ def test_accusations_threats_and_seizures_in_more_wordings(text, expected):
         assert any(e[:2] == expected[:2] for e in events)
     else:
         assert expected in events
+
+
+def test_co_mediators_are_not_each_other_s_partners():
+    events = code("Saudi Arabia reopened its land border to Qatar on Monday in a breakthrough mediated by Kuwait and "
+                  "the United States.", published="2021-01-05")
+    assert {("KWT", "CONSULT", "SAU"), ("USA", "CONSULT", "QAT")} <= asserted(events)
+    assert ("USA", "CONSULT", "KWT") not in asserted(events) and ("USA", "CONSULT", "USA") not in asserted(events)
+
+
+def test_what_a_deadline_asks_is_for_the_other_side_to_do_and_not_done():
+    events = code("Yemen's Houthis gave Israel four days to lift its blockade on aid deliveries into Gaza.",
+                  published="2025-03-07")
+    assert ("YEM", "THREATEN", "ISR") in asserted(events)
+    assert not [e for e in find(events, "CONCEDE") if e.factuality is Factuality.ASSERTED]
