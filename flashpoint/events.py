@@ -1073,7 +1073,9 @@ class Extractor:
             event = events[index]
             if event.event_type not in REACTION_TYPES or event.target is not None and not (
                     {w.strip(".,").rstrip("s") for w in event.target.text.lower().split()} &
-                    {w.rstrip("s") for w in GENERIC_ACTS | RULINGS | PLAN_NOUNS}):
+                    {w.rstrip("s") for w in GENERIC_ACTS | RULINGS | PLAN_NOUNS} or
+                    event.target.text.lower() in ("it", "them", "this", "that") and
+                    event.target.country == event.source.country):
                 continue  # (a target read off "the advisory opinion" itself is no target: what it refers to is)
             objects = list(token.children)
             if token.dep_ == "relcl" and token.head.lemma_.lower() in GENERIC_ACTS and not any(
@@ -1120,7 +1122,7 @@ class Extractor:
                     # "Britain, Canada and Australia recognised a Palestinian state, and Netanyahu denounced
                     # the move": every actor of that act
                     culprits = list({e.source.country: e.source for e, t in earlier if t.i == last.i}.values()) \
-                        if generic else [earlier[-1][0].source]
+                        if generic or obj.lower_ == "them" else [earlier[-1][0].source]
                     first, *more = [replace(event, target=Actor(self.actors.phrase_text(obj), c.country, c.sector,
                                                                 c.name, c.org)) for c in culprits]
                     out[index] = first

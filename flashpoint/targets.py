@@ -224,6 +224,14 @@ def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> li
                      e.target.country != event.source.country and
                      sent.start_char <= e.trigger_start < sent.end_char and e.trigger_start < event.trigger_start][:1]
             how = "sentence"
+        if not found and event.event_type == "THREATEN":
+            # "Israel's strike killed a Qatari officer ... Qatar reserved the right to respond": a threat with no
+            # one named answers whoever just attacked the threatener
+            attackers = [e.source for e in events if e.event_type in FORCE | {"SANCTION"} and e.target is not None
+                         and e.target.country == event.source.country and e.source.country != event.source.country
+                         and e.factuality is Factuality.ASSERTED and e.trigger_start < event.trigger_start]
+            found = attackers[-1:]
+            how = "sentence"
         if not found and not force:
             found = finder.in_sentence(event, trigger, excluded)
         if not found and event.location is not None and event.location.country:

@@ -952,3 +952,10 @@ def test_what_a_deadline_asks_is_for_the_other_side_to_do_and_not_done():
                   published="2025-03-07")
     assert ("YEM", "THREATEN", "ISR") in asserted(events)
     assert not [e for e in find(events, "CONCEDE") if e.factuality is Factuality.ASSERTED]
+
+
+def test_a_threat_with_no_one_named_answers_whoever_just_attacked_and_it_is_the_attack():
+    events = code("Israel's air strike on Doha killed a Qatari security officer, and Qatar's prime minister called it "
+                  "state terrorism and said his country reserved the right to respond.", published="2025-09-09")
+    assert {("QAT", "ACCUSE", "ISR"), ("QAT", "THREATEN", "ISR")} <= asserted(events)
+    assert ("QAT", "ACCUSE", "QAT") not in asserted(events)
