@@ -224,6 +224,13 @@ def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> li
                      e.target.country != event.source.country and
                      sent.start_char <= e.trigger_start < sent.end_char and e.trigger_start < event.trigger_start][:1]
             how = "sentence"
+        if not found and event.event_type == "CONCEDE":
+            # "Hariri resigned, bowing to two weeks of mass protests": a concession to one's own protesters
+            sent = finder.actors.sentence(trigger)
+            found = [Actor(e.source.country, e.source.country, None) for e in events
+                     if e.event_type == "PROTEST" and e.source.country == event.source.country
+                     and sent.start_char <= e.trigger_start < sent.end_char][:1]
+            how = "home"
         if not found and event.event_type == "THREATEN":
             # "Israel's strike killed a Qatari officer ... Qatar reserved the right to respond": a threat with no
             # one named answers whoever just attacked the threatener

@@ -959,3 +959,9 @@ def test_a_threat_with_no_one_named_answers_whoever_just_attacked_and_it_is_the_
                   "state terrorism and said his country reserved the right to respond.", published="2025-09-09")
     assert {("QAT", "ACCUSE", "ISR"), ("QAT", "THREATEN", "ISR")} <= asserted(events)
     assert ("QAT", "ACCUSE", "QAT") not in asserted(events)
+
+
+def test_bowing_to_protests_at_home_concedes_to_one_s_own_people():
+    events = code("Lebanon's Prime Minister Saad al-Hariri resigned on Tuesday, bowing to two weeks of mass protests "
+                  "against the ruling elite.", published="2019-10-29")
+    assert {("LBN", "CONCEDE", "LBN"), ("LBN", "PROTEST", "LBN")} <= asserted(events)
