@@ -1457,6 +1457,38 @@ class Extractor:
                                      event.source, "concede.swap", 0.55, factuality=event.factuality))
         return out
 
+    def each_other(self, events: list[Event]) -> list[Event]:
+        """"Israel and Iran agreed to a ceasefire, but each side accused the other of breaching it", "the two
+        sides blamed each other": a reciprocal act between the last two parties named together."""
+        out = []
+        for token in self.doc:
+            if token.pos_ != "VERB":
+                continue
+            pattern = self.verb_pattern(token)
+            if pattern is None or pattern.type not in ("ACCUSE", "THREATEN", "REQUEST", "ASSAULT", "REJECT"):
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            reciprocal = subjects and objects and (
+                subjects[0].lemma_.lower() in ("side", "each", "both", "party") and objects[0].lower_ in ("other",) or
+                objects[0].lower_ == "other" and any(c.lower_ == "each" for c in objects[0].children))
+            if not reciprocal:
+                continue
+            sent = self.actors.sentence(token)
+            pair = []
+            for t in sent:
+                if t.i >= token.i or t.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                actors = [a for c in with_conjuncts(t) if (a := self.actor(c)) is not None and a.country]
+                if len({a.country for a in actors}) == 2:
+                    pair = actors
+            if len(pair) != 2:
+                continue
+            factuality, _ = factuality_of(token)
+            for a, b in ((pair[0], pair[1]), (pair[1], pair[0])):
+                out.append(self.make(pattern, token, a, b, pattern.id + ".each_other", 0.6, factuality=factuality))
+        return out
+
     def told_leaders(self, events: list[Event]) -> list[Event]:
         """"Trump told Zelenskiy at the White House that ...", "Pezeshkian told Macron in a call that ...": a
         leader telling another state's leader something is consulting them (telling reporters, an outlet, the
@@ -1680,6 +1712,7 @@ class Extractor:
         events.extend(self.mediators(events))
         events.extend(self.party_talks(events))
         events.extend(self.told_leaders(events))
+        events.extend(self.each_other(events))
         events.extend(self.swaps(events, triggers))
         events.extend(self.implied_protests(events))
         events = self.event_anaphora(events, triggers)

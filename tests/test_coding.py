@@ -965,3 +965,12 @@ def test_bowing_to_protests_at_home_concedes_to_one_s_own_people():
     events = code("Lebanon's Prime Minister Saad al-Hariri resigned on Tuesday, bowing to two weeks of mass protests "
                   "against the ruling elite.", published="2019-10-29")
     assert {("LBN", "CONCEDE", "LBN"), ("LBN", "PROTEST", "LBN")} <= asserted(events)
+
+
+def test_each_side_accusing_the_other_is_two_accusations_and_the_zionist_regime_is_israel():
+    events = code("Israel and Iran both agreed to a ceasefire on Tuesday, but within hours each side accused the other "
+                  "of breaching it.", published="2025-06-24")
+    assert {("ISR", "ACCUSE", "IRN"), ("IRN", "ACCUSE", "ISR")} <= asserted(events)
+    events = code("Khamenei said Yemen's fighters had struck at a vital artery of the Zionist regime.",
+                  published="2024-01-10")
+    assert ("YEM", "ASSAULT", "ISR") in asserted(events)
