@@ -78,6 +78,9 @@ GIVING = {"supply", "send", "deliver", "donate", "provide", "ship", "give", "sel
 PRICES = {"price", "consequence", "consequences", "penalty", "cost"}
 PLAN_NOUNS = {"proposal", "plan", "idea", "scheme", "initiative", "offer", "blueprint"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}
+NOT_ACTOR_OBJECTS = PLACE_NOUNS | {"facility", "embassy", "site"}  # "hosts a U.S. base": a place, not a guest
+PROTEST_VENUES = PLACE_NOUNS | {"square", "road", "highway"}
+NOT_ATTACKERS = PLACE_NOUNS | {"outpost", "embassy"}  # "a strike on a U.S. outpost that killed three troops"
 RESPONDING = {"retaliate", "respond", "react", "reply", "hit"}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -121,6 +124,17 @@ class Pattern:
     @property
     def constrained(self) -> bool:
         return bool(self.objects or self.clause or self.complement or self.actor_object or self.source_sectors)
+
+
+def bare_pattern(pattern_id: str, event_type: str, target_preps: tuple[str, ...] = ()) -> Pattern:
+    """A pattern made by a rule rather than read from verbs.yaml (no conditions of its own)."""
+    return Pattern(pattern_id, event_type, None, frozenset(), frozenset(), frozenset(), target_preps, False, None)
+
+
+# where something moved to: `location_country` with the "to" of a movement ("spread to dozens of Iranian cities")
+MOVEMENT = bare_pattern("place.movement", "MOBILIZE")
+# "troops sent to fight for Russia": fighting on someone's side is aid to them
+FIGHT_FOR = bare_pattern("aid.fight_for", "AID", ("for", "alongside"))
 
 
 @dataclass(frozen=True)
@@ -374,7 +388,7 @@ class Extractor:
                     continue
             if pattern.actor_object and not any(
                     (self.actor(t) or self.unanchored(t)) and not self.owned_by_pronoun(t) and
-                    t.lemma_.lower() not in PLACE_NOUNS | {"facility", "embassy", "site"}  # "hosts a U.S. base"
+                    t.lemma_.lower() not in NOT_ACTOR_OBJECTS
                     for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in with_conjuncts(c)):
                 continue  # ("dissolved all political parties": a group with no country named is still an actor)
             if pattern.objects or pattern.clause:
@@ -609,14 +623,14 @@ class Extractor:
                 if head.dep_ == "dobj":
                     return [t for t in self.subjects(head.head) if t.i not in source_ids]
                 if head.dep_ in ("nsubj", "nsubjpass"):
-                    place = self.location_country(head.head, Pattern("", "MOBILIZE", None, frozenset(), frozenset(),
-                                                                   frozenset(), (), False, None))
+                    place = self.location_country(head.head, MOVEMENT)
                     return [place[1]] if place else []
                 return []
             agents = {a.country for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
                       for t in with_conjuncts(o) if (a := self.actor(t)) is not None}
-            own = self.actor(head) is not None and self.actor(head).country in agents  # "a deal brokered by Kuwait"
-            found = [head] if self.actor(head) and not own else (
+            head_actor = self.actor(head)
+            own = head_actor is not None and head_actor.country in agents  # "a deal brokered by Kuwait"
+            found = [head] if head_actor and not own else (
                 self.owner_of(head) or (self.subjects(head.head) if head.dep_ in ("dobj", "conj") and
                                         head.head.pos_ in ("VERB", "AUX") else []))
         subject_tokens = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
@@ -974,16 +988,15 @@ class Extractor:
             home = sources[0][1].country
             targets = [(t, Actor(self.actors.phrase_text(t), home, self.actors.actor_of(t).sector))
                        for t in target_tokens if self.unanchored(t)]
-        if pattern.type == "PROTEST" and targets and all(t.lemma_.lower() in PLACE_NOUNS | {"square", "road", "highway"}
-                                                      or t.pos_ == "PROPN" and t.ent_type_ in ("FAC", "LOC")
-                                                      for t, _ in targets if t is not None) and \
-                self.purpose_objects(trigger):
+        purposes = self.purpose_objects(trigger) if pattern.type == "PROTEST" else []
+        if purposes and targets and all(t.lemma_.lower() in PROTEST_VENUES or t.pos_ == "PROPN" and
+                                        t.ent_type_ in ("FAC", "LOC") for t, _ in targets if t is not None):
             targets = []  # "packed Sabeen Square to protest against the U.S. strikes": the square is only where
-        sources = [(t, a) for t, a in sources if not (pattern.type in ("ASSAULT", "COERCE") and t.pos_ == "NOUN" and
-                                                      t.lemma_.lower() in PLACE_NOUNS | {"outpost", "embassy"})]
+        if pattern.type in ("ASSAULT", "COERCE"):
+            sources = [(t, a) for t, a in sources if not (t.pos_ == "NOUN" and t.lemma_.lower() in NOT_ATTACKERS)]
         if not targets and pattern.type == "PROTEST" and sources:
             # "marched ... to protest against the American strikes", "gathered to denounce U.S. support"
-            for t in self.purpose_objects(trigger):
+            for t in purposes:
                 owners = self.owner_of(t) if self.book.noun_entries(t) else []
                 # "rallied to denounce U.S. and Israeli airstrikes on Yemen": against those who strike
                 targets += [(o, a) for o in owners for a in self.actors_for(o, place)] if owners else \
@@ -1340,7 +1353,7 @@ class Extractor:
         UAE", "The UAE said it had mediated the exchange": the mediator consults each party, and the
         parties are those of the agreement (the deals, releases and talks reported in the sentence, or in
         the one before when the sentence only names the mediation)."""
-        consult = Pattern("consult.mediate", "CONSULT", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        consult = bare_pattern("consult.mediate", "CONSULT")
         out: list[Event] = []
         for token in self.doc:
             lemma = token.lemma_.lower()
@@ -1370,7 +1383,7 @@ class Extractor:
         """"during five days of street protests in Istanbul", "security forces opened fire on anti-government
         protesters in Zahedan": protests named without an organiser are the protest of the people of the place
         they happen in, aimed (unless the text says otherwise) at their own government."""
-        protest = Pattern("protest.implied", "PROTEST", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        protest = bare_pattern("protest.implied", "PROTEST")
         protesting = {(e.source.country, self.actors.sentence(self.doc.char_span(e.trigger_start, e.trigger_start + 1,
                                                                                  alignment_mode="expand")[0]).start)
                       for e in events if e.event_type == "PROTEST" and e.trigger_start >= 0}
@@ -1403,8 +1416,7 @@ class Extractor:
                         country = mention.entry.country
             if country is None and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
                 # "protests spread to dozens of Iranian cities"
-                place = self.location_country(token.head, Pattern("", "MOBILIZE", None, frozenset(), frozenset(),
-                                                                  frozenset(), (), False, None))
+                place = self.location_country(token.head, MOVEMENT)
                 country = place[0] if place else None
             if country is None:
                 # "Iran cut internet access as protests turned violent", "Turkish police detained the mayor and
@@ -1442,7 +1454,7 @@ class Extractor:
     def swaps(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"Russia freed Brittney Griner in exchange for Viktor Bout": a release in exchange for someone is
         answered by the other side's release."""
-        swap = Pattern("concede.swap", "CONCEDE", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        swap = bare_pattern("concede.swap", "CONCEDE")
         out = []
         for index, token in triggers.items():
             event = events[index]
@@ -1464,15 +1476,13 @@ class Extractor:
         for token in self.doc:
             if token.pos_ != "VERB":
                 continue
-            pattern = self.verb_pattern(token)
-            if pattern is None or pattern.type not in ("ACCUSE", "THREATEN", "REQUEST", "ASSAULT", "REJECT"):
-                continue
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             objects = [c for c in token.children if c.dep_ == "dobj"]
             reciprocal = subjects and objects and (
                 subjects[0].lemma_.lower() in ("side", "each", "both", "party") and objects[0].lower_ in ("other",) or
                 objects[0].lower_ == "other" and any(c.lower_ == "each" for c in objects[0].children))
-            if not reciprocal:
+            pattern = self.verb_pattern(token) if reciprocal else None
+            if pattern is None or pattern.type not in ("ACCUSE", "THREATEN", "REQUEST", "ASSAULT", "REJECT"):
                 continue
             sent = self.actors.sentence(token)
             pair = []
@@ -1493,7 +1503,7 @@ class Extractor:
         """"Trump told Zelenskiy at the White House that ...", "Pezeshkian told Macron in a call that ...": a
         leader telling another state's leader something is consulting them (telling reporters, an outlet, the
         Security Council or one's own president is not)."""
-        consult = Pattern("consult.tell", "CONSULT", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        consult = bare_pattern("consult.tell", "CONSULT")
         have = {(e.source.country, e.target.country if e.target else None) for e in events if e.event_type == "CONSULT"}
         out = []
         for verb in self.doc:
@@ -1567,7 +1577,7 @@ class Extractor:
         """"warned that any U.S. military intervention would do lasting harm", "said any intervention in Niger
         would amount to a declaration of war": a warning about what *any* act by someone would bring is a
         threat against whoever would act."""
-        threat = Pattern("threaten.deterrent", "THREATEN", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        threat = bare_pattern("threaten.deterrent", "THREATEN")
         have = {(e.source.country, e.trigger_start) for e in events if e.event_type == "THREATEN"}
         out = []
         for verb in self.doc:
@@ -1622,7 +1632,7 @@ class Extractor:
 
     def implied_threats(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"Iran said it would retaliate": a speaker announcing its own future attack threatens."""
-        threat = Pattern("threaten.implied", "THREATEN", None, frozenset(), frozenset(), frozenset(), (), False, None)
+        threat = bare_pattern("threaten.implied", "THREATEN")
         out = []
         for event, token in triggers.items():
             ev = events[event]
@@ -1678,9 +1688,7 @@ class Extractor:
                     continue  # "shot down a Ukrainian airliner by mistake": an accident, not an attack
                 if pattern.type == "ASSAULT" and token.lemma_.lower() in ("fight", "battle") and any(
                         c.dep_ == "prep" and c.lower_ in ("for", "alongside") for c in token.children):
-                    # "troops sent to fight for Russia": fighting on someone's side is aid to them
-                    pattern = Pattern("aid.fight_for", "AID", None, frozenset(), frozenset(), frozenset(),
-                                      ("for", "alongside"), False, None)
+                    pattern = FIGHT_FOR
                 if pattern.type == "ASSAULT" and token.lemma_.lower() in ("target", "hit") and \
                         token.dep_ in ("advcl", "xcomp", "conj") and (head := self.verb_pattern(token.head)) is not None \
                         and head.type in ("SANCTION", "COERCE", "REQUEST", "ACCUSE", "REJECT"):

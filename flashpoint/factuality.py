@@ -57,6 +57,17 @@ def cues() -> Cues:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def derived_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Unions of the cue lists that the rules below test often, built once: verbs that frame their object,
+    nouns that frame what hangs on them, and the phrasal verbs ("rule out") the lists spell."""
+    c = cues()
+    framing = c.planned_verbs | c.negated_verbs | c.hypothetical_verbs | c.planned_complement_verbs | {"join", "demand"}
+    framing_nouns = REQUEST_NOUNS | c.planned_nouns | c.hypothetical_nouns
+    phrasal_cues = c.negated_verbs | c.planned_verbs
+    return framing, framing_nouns, phrasal_cues
+
+
 REJECTIONS = {"reject", "dismiss", "refuse", "decline", "veto", "rebuff", "spurn", "turn"}
 ORDERS = {"order", "instruct", "direct", "command"}
 REFUSALS = {"refuse", "decline"}
@@ -70,8 +81,7 @@ PENALTIES = {"pay", "price", "consequence", "consequences", "penalty", "punish",
 VOTED_SPEECH = {"endorse", "condemn", "approve", "back", "support", "reject", "demand", "censure", "recognise",
                 "recognize", "denounce", "adopt", "authorise", "authorize", "welcome", "urge", "call"}
 REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
-REPORTING_LIKE = {"say", "add"}
-DEFERRING = {"postpone", "delay", "defer", "put off", "push back"}
+DEFERRING = {"postpone", "delay", "defer"}
 DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort", "scrub"}
 MEETINGS = {"visit", "talks", "talk", "meeting", "summit", "trip", "vote", "round", "session", "conference"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
@@ -152,11 +162,11 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # "ahead of talks in Cairo", "days before Sharaa's visit to Washington": still to come
         return Factuality.PLANNED, trigger.head
     governor = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-    framing = c.planned_verbs | c.negated_verbs | c.hypothetical_verbs | c.planned_complement_verbs | {"join", "demand"}
+    framing, framing_nouns, _ = derived_cues()
     if trigger.pos_ == "NOUN" and (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in framing and
                                    phrasal(trigger.head) not in framing
                                    or trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "against", "after", "for", "of")
-                                   and governor.lemma_.lower() not in REQUEST_NOUNS | c.planned_nouns | c.hypothetical_nouns
+                                   and governor.lemma_.lower() not in framing_nouns
                                    ) and any(
             ch.dep_ == "poss" and ch.pos_ in ("PROPN", "NOUN") for ch in trigger.children) and not any(
             ch.dep_ == "amod" and (ch.lower_ in c.planned_adjectives or ch.lower_ in c.hypothetical_adjectives)
@@ -183,6 +193,7 @@ def conditioned(trigger: Token, framer: Token | None, c: Cues) -> bool:
 
 
 def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | None]:
+    phrasal_cues = derived_cues()[2]
     node = trigger
     for _ in range(12):
         dep = node.dep_
@@ -194,8 +205,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         lemma = head.lemma_.lower()
         low = head.lower_
         is_arg = dep in ARGUMENT
-        if head.pos_ in ("VERB", "AUX") and phrasal(head) in c.negated_verbs | c.planned_verbs:
-            lemma = phrasal(head)  # "ruled out sending troops", "called off the strike"
+        if head.pos_ in ("VERB", "AUX") and (phrase := phrasal(head)) in phrasal_cues:
+            lemma = phrase  # "ruled out sending troops", "called off the strike"
         if head.pos_ in ("VERB", "AUX") and lemma in ("have", "be") and dep == "xcomp" and any(
                 ch.dep_ == "advmod" and ch.lower_ == "yet" for ch in head.children):
             return Factuality.NEGATED, head  # "have yet to agree on a ceasefire"
@@ -245,7 +256,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     return Factuality.NEGATED, head  # "called off its planned strike", "scrapped the offensive"
             if lemma in c.negated_verbs and (dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acl") or
                                              dep == "advcl" and node.tag_ == "VBG" and " " in lemma and
-                                             lemma not in REPORTING_LIKE and node.lemma_.lower() not in c.reporting):
+                                             node.lemma_.lower() not in c.reporting):
                 if speech and node.i == trigger.i and dep == "dobj":
                     return Factuality.ASSERTED, None
                 return Factuality.NEGATED, head

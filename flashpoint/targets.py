@@ -215,18 +215,16 @@ def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> li
         if event.source.sector == "COP" and event.event_type in ("COERCE", "ASSAULT"):
             how, found = "home", [Actor(event.source.country, event.source.country, None)]  # police act at home
         force = event.event_type in FORCE
+        sent = finder.actors.sentence(trigger)
         if not found:
             # "Bolivia severed relations with Israel, and Chile and Colombia recalled their ambassadors": others
             # doing the same kind of thing in the same sentence do it to the same party
-            sent = finder.actors.sentence(trigger)
             found = [e.target for e in events if e.target is not None and e.event_type == event.event_type and
                      "target_from" not in e.extras and e.source.country != event.source.country and
                      e.target.country != event.source.country and
                      sent.start_char <= e.trigger_start < sent.end_char and e.trigger_start < event.trigger_start][:1]
-            how = "sentence"
         if not found and event.event_type == "CONCEDE":
             # "Hariri resigned, bowing to two weeks of mass protests": a concession to one's own protesters
-            sent = finder.actors.sentence(trigger)
             found = [Actor(e.source.country, e.source.country, None) for e in events
                      if e.event_type == "PROTEST" and e.source.country == event.source.country
                      and sent.start_char <= e.trigger_start < sent.end_char][:1]
