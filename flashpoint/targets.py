@@ -228,7 +228,7 @@ def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> li
             found = [Actor(e.source.country, e.source.country, None) for e in events
                      if e.event_type == "PROTEST" and e.source.country == event.source.country
                      and sent.start_char <= e.trigger_start < sent.end_char][:1]
-            how = "home"
+            how = "home" if found else how
         if not found and event.event_type == "THREATEN":
             # "Israel's strike killed a Qatari officer ... Qatar reserved the right to respond": a threat with no
             # one named answers whoever just attacked the threatener

@@ -974,3 +974,9 @@ def test_each_side_accusing_the_other_is_two_accusations_and_the_zionist_regime_
     events = code("Khamenei said Yemen's fighters had struck at a vital artery of the Zionist regime.",
                   published="2024-01-10")
     assert ("YEM", "ASSAULT", "ISR") in asserted(events)
+
+
+def test_a_concession_whose_counterpart_comes_from_the_sentence_says_so():
+    [event] = find(code("Colombia backed down on Sunday in its dispute with Washington over deportation flights.",
+                        published="2025-01-26"), "CONCEDE")
+    assert (event.target.country, event.extras["target_from"]) == ("USA", "sentence")
