@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorResolver
 from .attribution import ANONYMOUS_HEADS, Attributor, outlet_name
 from .datafiles import load_yaml
-from .factuality import factuality_of
+from .factuality import cues, factuality_of
 from .records import Actor, Article, Attribution, Event, Factuality, Span
 
 DATA = Path(__file__).parent / "data"
@@ -554,6 +554,8 @@ class Extractor:
         if prep.lower_ in ("after", "following") and talks and governor.pos_ in ("VERB", "AUX") and \
                 any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
             return self.subjects(governor)  # "Hamas freed Alexander after direct talks with U.S. envoys"
+        if prep.lower_ in ("for", "on") and f"{governor.lemma_.lower()} {prep.lower_}" in cues().goals:
+            return []  # "Qatar called for the release of the hostages": the release is not Qatar's
         if prep.lower_ in ("in", "during", "for", "through", "via", "by", "at") and governor.pos_ in ("VERB", "AUX"):
             if prep.lower_ in ("during", "at") and not any(p.type in ("CONSULT", "AGREE") for p in
                                                             self.book.noun_entries(noun)):

@@ -43,6 +43,10 @@ class Cues:
     negated_verbs: frozenset[str]
     negated_nouns: frozenset[str]
     reporting: frozenset[str]
+    goals: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    conditions: frozenset[str] = frozenset()
+    aims: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,6 +58,8 @@ def cues() -> Cues:
         f(raw["planned"]["verbs"]), f(raw["planned"].get("complement_verbs")), f(raw["planned"]["nouns"]), f(raw["planned"].get("adjectives")),
         f(raw["hypothetical"]["verbs"]), f(raw["hypothetical"]["nouns"]), f(raw["hypothetical"].get("adjectives")),
         f(raw["negated"]["verbs"]), f(raw["negated"].get("nouns")), f(raw["reporting"]),
+        f(raw["planned"].get("goals")), f(raw["planned"].get("topics")), f(raw["hypothetical"].get("conditions")),
+        f(raw["planned"].get("aims")),
     )
 
 
@@ -83,6 +89,7 @@ VOTED_SPEECH = {"endorse", "condemn", "approve", "back", "support", "reject", "d
 REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
 DEFERRING = {"postpone", "delay", "defer"}
 DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort", "scrub"}
+TOPIC_PREPS = {"on", "over", "for", "about", "regarding", "concerning", "toward", "towards"}
 MEETINGS = {"visit", "talks", "talk", "meeting", "summit", "trip", "vote", "round", "session", "conference"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
@@ -230,6 +237,19 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             node = head
             continue
         if head.pos_ in ("VERB", "AUX"):
+            if dep == "prep":
+                key = f"{head.lemma_.lower()} {low_node}" if (low_node := node.lower_) else ""
+                if key in c.goals:
+                    return Factuality.PLANNED, head  # "called for the release of all hostages"
+                if key in c.conditions:
+                    return Factuality.HYPOTHETICAL, head  # "depended on a full Israeli withdrawal"
+                if low_node in TOPIC_PREPS and any(ch.dep_ == "dobj" and ch.lemma_.lower() in c.topics
+                                                   for ch in head.children):
+                    return Factuality.PLANNED, head  # "is mediating a deal for the release of captives"
+            if dep == "nsubj" and head.lemma_.lower() == "be" and any(
+                    ch.dep_ == "attr" and (ch.lemma_.lower() in c.aims or f"{ch.i and ch.doc[ch.i - 1].lower_} {ch.lower_}"
+                                           in c.aims) for ch in head.children):
+                return Factuality.PLANNED, head  # "Israel's withdrawal is a precondition for any deal"
             if lemma == "be" and dep == "xcomp" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children):
                 return Factuality.PLANNED, head  # "Israeli forces are to withdraw within 60 days"
             if lemma in c.reporting:
@@ -299,6 +319,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             if dep in ("advcl", "relcl", "acl") and dep != "acl":
                 break
         elif head.pos_ in ("NOUN", "PROPN"):
+            if dep == "prep" and node.lower_ in TOPIC_PREPS and lemma in c.topics:
+                return Factuality.PLANNED, head  # "talks on the release of the hostages"
             if dep in ("acl", "ccomp") and lemma in CLAIMS and head.dep_ in ("dobj", "pobj") and \
                     head.head.lemma_.lower() in DENIALS:
                 return Factuality.NEGATED, head.head  # "Israel rejected claims that it had struck the hospital"
@@ -315,6 +337,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             if framed in (Factuality.PLANNED, Factuality.HYPOTHETICAL) and dep == "acl":
                 return framed, head  # "a planned offensive to capture Gaza City"
         elif head.pos_ == "ADJ":
+            if dep == "prep" and f"be {low} {node.lower_}" in c.conditions:
+                return Factuality.HYPOTHETICAL, head  # "is contingent on a withdrawal"
             if low in c.planned_adjectives:
                 return Factuality.PLANNED, head
             if low in c.hypothetical_adjectives:

@@ -239,7 +239,9 @@ CASES = [
          id="sanction-pulled-funding"),
     case("The U.S. slashed aid to Egypt.", ("USA", "SANCTION", "EGY"), id="sanction-slashed-aid"),
     case("Congress passed an assault weapons ban.", None, ["SANCTION"], id="sanction-domestic-weapons-ban"),
-    case("Iran called for a boycott of Israel.", ("IRN", "SANCTION", "ISR"), id="sanction-noun-boycott-of"),
+    case("Iran imposed a boycott of Israeli goods.", ("IRN", "SANCTION", "ISR"), id="sanction-noun-boycott-of"),
+    case("Iran called for a boycott of Israel.", ("IRN", "REQUEST", "ISR"), ["SANCTION"],
+         id="sanction-boycott-called-for-is-a-request"),
 ]
 
 

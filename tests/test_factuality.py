@@ -1,0 +1,40 @@
+"""Factuality of acts named by nouns: what is called for, negotiated, made a condition or braced for has not
+happened; what is reported as begun or welcomed has. Real spaCy model, real cue lists (data/factuality.yaml)."""
+import pytest
+
+import flashpoint
+from flashpoint import Factuality
+
+JUNE_2025 = "2025-06-16"
+
+
+def code(text, published=JUNE_2025):
+    return flashpoint.code_article(text, published=published)
+
+
+def of_type(text, event_type):
+    return [e for e in code(text) if e.event_type == event_type]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Qatar called for the release of all hostages held by Hamas.", "CONCEDE"),
+    ("The families pressed for the release of their relatives held in Gaza.", "CONCEDE"),
+    ("Negotiations over an Israeli withdrawal from southern Lebanon resumed in Naqoura.", "RETREAT"),
+    ("Egypt is mediating a deal for the release of Israeli captives in exchange for Palestinian prisoners.",
+     "CONCEDE"),
+    ("Hamas said the release of the remaining hostages depended on a full Israeli withdrawal.", "RETREAT"),
+    ("Israel's withdrawal from the Philadelphi corridor is a precondition for any deal, Hamas said.", "RETREAT"),
+])
+def test_an_act_called_for_negotiated_or_made_a_condition_is_not_reported_as_done(text, event_type):
+    assert not [e for e in of_type(text, event_type) if e.factuality is Factuality.ASSERTED]
+
+
+def test_the_act_someone_calls_for_is_not_the_caller_s():
+    assert not [e for e in code("Qatar called for the release of all hostages held by Hamas.")
+                if e.event_type == "CONCEDE" and e.source.country == "QAT"]
+
+
+def test_a_nominal_act_that_is_reported_as_done_stays_asserted():
+    [release] = of_type("Israel's release of 90 Palestinian prisoners on Sunday was welcomed by Hamas.", "CONCEDE")
+    assert release.factuality is Factuality.ASSERTED
+    assert (release.source.country, release.target.country) == ("ISR", "PSE")
