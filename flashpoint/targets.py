@@ -35,7 +35,10 @@ REPORTING = {"say", "tell", "report", "add", "confirm", "announce", "state", "cl
 PROVENANCE = {"made", "built", "supplied", "manufactured", "designed", "produced", "drafted", "led", "sponsored"}
 # Acts addressed to an institution: an unnamed cabinet or parliament there is the actor's own
 ADDRESSED = {"REJECT", "ACCUSE", "REQUEST", "PROTEST", "SUPPORT", "AGREE", "CONCEDE"}
-DYADIC = {"SUPPORT", "SANCTION", "AGREE", "COOPERATE", "CONSULT"}  # (a concession may be one-sided: "softened its stance")
+DYADIC = {"SUPPORT", "SANCTION", "AGREE", "COOPERATE", "CONSULT", "AID", "CONCEDE"}
+# A concession of stance may be one-sided ("softened its stance", "climbed down"); one of release, easing or
+# access always has a beneficiary, and without one it is not a political event ("released funds for drones").
+ONE_SIDED = ("concede.soften", "concede.verbs", "concede.drop", "concede.heed")
 PENALTY = {"sentence": 0.1, "place": 0.1, "home": 0.15, "context": 0.2}
 
 
@@ -183,13 +186,14 @@ def same_side(a: Actor, b: Actor) -> bool:
 
 def infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> list[Event]:
     """Fill empty targets from the sentence, the place and the preceding sentences (see the module doc).
-    An act that only exists between two parties (support, sanctions, agreement, cooperation, talks),
-    reported as done and still without a counterpart, is dropped: "Iran welcomed the new
+    An act that only exists between two parties (support, sanctions, agreement, cooperation, talks, aid,
+    most concessions), reported as done and still without a counterpart, is dropped: "Iran welcomed the new
     year", "Egypt banned the import of luxury cars" are not political events."""
     if not any(e.target is None for e in events):
         return events
     return [e for e in _infer_targets(events, doc, resolver) if e.target is not None or e.event_type not in DYADIC
-            or e.factuality is not Factuality.ASSERTED]  # ("Iran will not negotiate while under assault" stays)
+            or e.factuality is not Factuality.ASSERTED  # ("Iran will not negotiate while under assault" stays)
+            or e.rule.startswith(ONE_SIDED)]
 
 
 def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> list[Event]:
