@@ -281,6 +281,8 @@ def object_words(verb: Token) -> list[Token]:
             found.extend(with_conjuncts(child))
         elif child.dep_ == "nsubjpass":
             found.extend(with_conjuncts(child))
+        elif child.dep_ == "prep" and child.lower_ == "until" and verb.lemma_.lower() == "give":
+            found.append(child)  # "gave Hamas until Sunday to free the hostages": a deadline
         elif child.dep_ in ("prep", "prt", "agent") and child.lower_ not in ADJUNCT_PREPS:
             # (not "dropped from a helicopter", "killed during prayers": where from and when are not objects)
             for obj in child.children:
@@ -314,6 +316,7 @@ def lemma_set(tokens: list[Token]) -> set[str]:
 
 
 MODALS = {"would", "will", "could", "might", "may", "'ll", "'d", "shall", "wo"}
+READY = {"ready", "prepared", "poised", "willing", "determined"}
 
 
 def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False) -> set[str]:
@@ -327,8 +330,9 @@ def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False)
                     words.update(t.lemma_.lower() for t in grand.subtree)
         if child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "oprd", "acomp") or (
                 child.dep_ == "prep" and child.lower_ == "as"):
-            if modal_only and not any(g.dep_ == "aux" and g.lower_ in MODALS for g in child.children):
-                continue
+            if modal_only and not any(g.dep_ == "aux" and g.lower_ in MODALS or
+                                      g.dep_ == "acomp" and g.lower_ in READY for g in child.children):
+                continue  # (a clause of readiness counts: "signalled it was ready to hit Iran's oil facilities")
             if head_only:
                 words.add(child.lemma_.lower())
                 # ("said Israel was committing genocide": the object of the clause's verb too)
@@ -471,7 +475,8 @@ class Extractor:
         if dep in ("xcomp", "conj", "advcl") and head.i != verb.i:
             if dep in ("xcomp", "advcl") and head.lemma_.lower() == "give" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-                datives = [c for c in head.children if c.dep_ == "dative"]
+                datives = [c for c in head.children if c.dep_ == "dative" or c.dep_ == "dobj" and any(
+                    p.dep_ == "prep" and p.lower_ == "until" for p in head.children)]
                 if datives:
                     return with_conjuncts(datives[0])  # "gave Israel four days to lift its blockade": Israel is to act
             if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:

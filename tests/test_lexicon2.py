@@ -217,6 +217,18 @@ CASES = [
          id="reject-pushed-back-against"),
 
     # -- THREATEN
+    case("Khamenei said Israel would face a severe punishment for the strike.", ("IRN", "THREATEN", "ISR"),
+         id="threaten-said-would-face-punishment"),
+    case("Trump said Iran would be obliterated if it rebuilt its nuclear sites.", ("USA", "THREATEN", "IRN"),
+         id="threaten-said-would-be-obliterated"),
+    case("Trump gave Hamas until Sunday to release the hostages.", ("USA", "THREATEN", "PSE"),
+         id="threaten-gave-until-sunday"),
+    case("Israel signalled it was ready to hit Iran's oil facilities.", ("ISR", "THREATEN", "IRN"),
+         id="threaten-signalled-ready-to-hit"),
+    case("Iran pledged a decisive answer to the assassination of Haniyeh.", ("IRN", "THREATEN", "*"), ["AGREE"],
+         id="threaten-pledged-an-answer-is-no-agreement"),
+    case("Iran said it was ready to return to talks with Washington.", None, ["THREATEN"],
+         id="threaten-ready-to-talk-is-no-threat"),
     case("Iran put Israel on notice on Monday.", ("IRN", "THREATEN", "ISR"), id="threaten-put-on-notice"),
     case("Israel and Iran traded threats on Sunday.", ("ISR", "THREATEN", "IRN"), id="threaten-traded-threats"),
     case("Iran issued a warning to the United States.", ("IRN", "THREATEN", "USA"), id="threaten-issued-a-warning"),
