@@ -81,6 +81,10 @@ CLAIMS = {"claim", "report", "allegation", "accusation", "suggestion", "assertio
 DENIALS = {"reject", "deny", "dismiss", "refute", "rebuff", "dispute"}
 PRESUPPOSING = {"after", "following", "since", "amid", "despite"}  # a time or cause already past
 PROMISES = {"pledge", "promise", "offer", "commit"}
+# verbs whose to-infinitive is an intention even when the parser makes it an adjunct ("threatened on Monday to
+# 'eliminate' the Houthi leader")
+INTENDING = PROMISES | {"agree", "plan", "want", "seek", "threaten", "vow", "swear", "intend", "decide", "prepare", "aim",
+                        "hope", "propose", "plot", "consider"}
 AGREEING = {"agree", "commit", "consent"}
 PENALTIES = {"pay", "price", "consequence", "consequences", "penalty", "punish", "punishment", "revenge", "retaliation",
              "retribution", "accountable", "responsible", "suffer"}
@@ -89,6 +93,7 @@ VOTED_SPEECH = {"endorse", "condemn", "approve", "back", "support", "reject", "d
 REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
 DEFERRING = {"postpone", "delay", "defer"}
 DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort", "scrub"}
+AWAITED = {"until", "till", "once"}  # subordinators of a clause that a future or unrealised act waits for
 TOPIC_PREPS = {"on", "over", "for", "about", "regarding", "concerning", "toward", "towards"}
 MEETINGS = {"visit", "talks", "talk", "meeting", "summit", "trip", "vote", "round", "session", "conference"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
@@ -237,6 +242,11 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             node = head
             continue
         if head.pos_ in ("VERB", "AUX"):
+            if dep == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in AWAITED for ch in node.children) and (
+                    own_cues(head, c) is not None or factuality_of(head)[0] is not Factuality.ASSERTED):
+                # "aid would not be allowed in until Hamas accepted the proposal", "vowed to keep firing until
+                # Israel lifts its siege": what is awaited has not happened
+                return Factuality.HYPOTHETICAL, head
             if dep == "prep":
                 key = f"{head.lemma_.lower()} {low_node}" if (low_node := node.lower_) else ""
                 if key in c.goals:
@@ -293,7 +303,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 return Factuality.ASSERTED, None  # "rejected a list of demands from Riyadh": they were made
             to_infinitive = dep == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
             if lemma in c.planned_verbs and (dep in ("xcomp", "ccomp", "dobj", "pcomp", "oprd", "attr", "acomp") or
-                                             to_infinitive and lemma in PROMISES | {"agree", "plan", "want", "seek"}):
+                                             to_infinitive and lemma in INTENDING):
                 # (a frame governs its complements, not its adjuncts: "rejected X during a call with Trump")
                 if node.i == trigger.i and dep == "dobj" and lemma not in APPROVALS and (speech or trigger.pos_ == "NOUN" and any(
                         ch.dep_ in ("det", "poss") and ch.lower_ not in ("a", "an", "any", "no") for ch in trigger.children)):

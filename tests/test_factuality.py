@@ -38,3 +38,23 @@ def test_a_nominal_act_that_is_reported_as_done_stays_asserted():
     [release] = of_type("Israel's release of 90 Palestinian prisoners on Sunday was welcomed by Hamas.", "CONCEDE")
     assert release.factuality is Factuality.ASSERTED
     assert (release.source.country, release.target.country) == ("ISR", "PSE")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ('Israeli Defence Minister Israel Katz threatened on Monday to "eliminate" Houthi leader Abdul-Malik al-Houthi.',
+     "ASSAULT"),
+    ("Houthi leader Abdul-Malik al-Houthi vowed in a speech on Thursday to keep firing missiles at Israel.", "ASSAULT"),
+])
+def test_an_intention_stays_planned_when_the_parser_makes_it_an_adjunct(text, event_type):
+    assert {e.factuality for e in of_type(text, event_type)} == {Factuality.PLANNED}
+
+
+def test_what_a_future_or_refused_act_waits_for_has_not_happened():
+    events = code("Netanyahu's office said aid would not be allowed in until Hamas accepted a U.S. proposal to extend "
+                  "the truce.")
+    assert not [e for e in events if e.event_type == "AGREE" and e.factuality is Factuality.ASSERTED]
+
+
+def test_what_a_past_act_went_on_until_did_happen():
+    [agree] = of_type("Israel kept bombing the city until Hamas agreed to a truce with Israel.", "AGREE")
+    assert agree.factuality is Factuality.ASSERTED
