@@ -135,6 +135,16 @@ def bare_pattern(pattern_id: str, event_type: str, target_preps: tuple[str, ...]
 MOVEMENT = bare_pattern("place.movement", "MOBILIZE")
 # "troops sent to fight for Russia": fighting on someone's side is aid to them
 FIGHT_FOR = bare_pattern("aid.fight_for", "AID", ("for", "alongside"))
+# "an Egyptian convoy carrying flour crossed into Gaza", "launchers paid for by Berlin reached Ukraine": aid told
+# by its arrival
+AID_ARRIVAL = bare_pattern("aid.arrival", "AID")
+ARRIVING = {"reach", "enter", "arrive", "land", "cross", "roll", "dock", "pass", "get"}
+CARRIERS = {"convoy", "truck", "lorry", "plane", "aircraft", "flight", "ship", "vessel", "consignment", "shipment",
+            "delivery", "cargo", "batch", "tonne", "ton", "aid", "supply", "jet", "helicopter", "boat", "train",
+            "assistance", "package", "load"}
+AID_GOODS = {"aid", "food", "medicine", "medical", "supply", "fuel", "flour", "water", "tent", "blanket", "relief",
+             "humanitarian", "vaccine", "ration", "diesel", "generator", "launcher", "weapon", "ammunition", "munition",
+             "missile", "equipment", "shell", "assistance", "wheat", "grain", "rice", "milk", "parcel"}
 
 
 @dataclass(frozen=True)
@@ -1386,6 +1396,50 @@ class Extractor:
                                          factuality=factuality))
         return out
 
+    def aid_arrivals(self, events: list[Event]) -> list[Event]:
+        """"An Egyptian convoy of trucks carrying flour crossed into the enclave", "a consignment of launchers
+        paid for by Berlin reached Ukraine": goods of aid arriving somewhere are the aid of whoever sent or paid
+        for them, to the place they reach. No sender named, no event."""
+        out = []
+        aiding = {(e.source.country, e.target.country if e.target else None) for e in events if e.event_type == "AID"}
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in ARRIVING:
+                continue
+            carriers = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in CARRIERS]
+            if not carriers or not any(t.lemma_.lower() in AID_GOODS for t in carriers[0].subtree):
+                continue
+            source = target = None
+            for token in carriers[0].subtree:
+                if self.actors.mention_at(token) is None:
+                    continue
+                if token.dep_ in ("amod", "compound") and token.head.pos_ == "PROPN" and \
+                        self.actors.mention_at(token.head) is not None:
+                    token = token.head  # "trucks of the Egyptian Red Crescent": the Red Crescent's
+                actor = self.actors.actor_of(token)
+                if actor is None or not actor.country:
+                    continue
+                prep = next((a for a in token.ancestors if a.dep_ == "prep" or a.i == carriers[0].i), None)
+                if prep is not None and prep.lower_ in ("for", "to", "towards", "toward") and prep.head.lower_ != "paid":
+                    target = target or Actor(self.actors.phrase_text(token), actor.country, actor.sector)
+                    continue  # "relief supplies for Gaza", "medicine for displaced Syrians": the recipients
+                source = source or actor
+            if source is None:
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj" and target is None):  # "reached Ukraine"
+                actor = self.actors.actor_of(obj)
+                if actor is not None and actor.country:
+                    target = Actor(self.actors.phrase_text(obj), actor.country, actor.sector)
+            if target is None:
+                place = self.location_country(verb, AID_ARRIVAL)  # "landed in Beirut", "crossed into Gaza"
+                if place is None:
+                    continue
+                target = Actor(self.actors.phrase_text(place[1]), place[0], None)
+            if target.country == source.country or (source.country, target.country) in aiding:
+                continue
+            aiding.add((source.country, target.country))
+            out.append(self.make(AID_ARRIVAL, verb, source, target, "aid.arrival", 0.5))
+        return out
+
     def implied_protests(self, events: list[Event]) -> list[Event]:
         """"during five days of street protests in Istanbul", "security forces opened fire on anti-government
         protesters in Zahedan": protests named without an organiser are the protest of the people of the place
@@ -1730,6 +1784,7 @@ class Extractor:
         events.extend(self.each_other(events))
         events.extend(self.swaps(events, triggers))
         events.extend(self.implied_protests(events))
+        events.extend(self.aid_arrivals(events))
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)
         return merge(events, dyadless=True)

@@ -109,6 +109,18 @@ CASES = [
          id="mobilize-moved-weapons"),
 
     # -- AID
+    case("A consignment of air defence launchers paid for by Berlin reached Ukraine this week.", ("DEU", "AID", "UKR"),
+         id="aid-arrival-paid-for-by-reached"),
+    case("An Algerian air force plane carrying medicine and food landed in Beirut on Thursday.", ("DZA", "AID", "LBN"),
+         id="aid-arrival-plane-carrying-landed-in"),
+    case("A Turkish ship carrying relief supplies for Gaza docked at Egypt's El Arish port.", ("TUR", "AID", "PSE"),
+         ["AID", ("TUR", "AID", "EGY")][1:], id="aid-arrival-for-names-the-recipient"),
+    case("Trucks of the Egyptian Red Crescent carrying food crossed into Gaza on Saturday.", ("NGO", "AID", "PSE"),
+         id="aid-arrival-trucks-of-an-aid-group"),
+    case("An Iranian plane landed in Damascus on Monday.", None, ["AID"], id="aid-arrival-needs-aid-goods"),
+    case("The United Arab Emirates opened a field hospital in the southern Gaza Strip.", ("ARE", "AID", "PSE"),
+         id="aid-opened-field-hospital-in"),
+    case("Israel opened a new military camp in the Negev.", None, ["AID"], id="aid-own-camp-is-no-aid"),
     case("Egypt announced an airlift to Sudan.", ("EGY", "AID", "SDN"), id="aid-noun-airlift-to"),
     case("Turkey ferried medical supplies to Gaza.", ("TUR", "AID", "PSE"), id="aid-ferried"),
     case("Saudi Arabia deposited 2 billion dollars with Egypt's central bank.", ("SAU", "AID", "EGY"),
