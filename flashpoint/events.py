@@ -138,6 +138,15 @@ FIGHT_FOR = bare_pattern("aid.fight_for", "AID", ("for", "alongside"))
 # "an Egyptian convoy carrying flour crossed into Gaza", "launchers paid for by Berlin reached Ukraine": aid told
 # by its arrival
 AID_ARRIVAL = bare_pattern("aid.arrival", "AID")
+# "a move that drew a sharp rebuke from Guterres", "drawing condemnation from Turkey", "sparked outrage in Tehran":
+# a reaction named as what an act drew, from whom
+DRAWING = {"draw", "earn", "attract", "prompt", "spark", "provoke", "trigger", "elicit", "win", "garner", "receive",
+           "meet", "face", "invite", "stir", "unleash", "cause"}
+DRAWN = {"condemnation": "ACCUSE", "criticism": "ACCUSE", "rebuke": "ACCUSE", "censure": "ACCUSE",
+         "outrage": "ACCUSE", "anger": "ACCUSE", "fury": "ACCUSE", "ire": "ACCUSE", "backlash": "ACCUSE",
+         "denunciation": "ACCUSE", "protest": "ACCUSE", "reprimand": "ACCUSE", "condemnations": "ACCUSE",
+         "praise": "SUPPORT", "backing": "SUPPORT", "applause": "SUPPORT", "plaudit": "SUPPORT", "welcome": "SUPPORT"}
+DRAWN_PATTERNS = {kind: bare_pattern(f"{kind.lower()}.drawn", kind) for kind in set(DRAWN.values())}
 ARRIVING = {"reach", "enter", "arrive", "land", "cross", "roll", "dock", "pass", "get"}
 CARRIERS = {"convoy", "truck", "lorry", "plane", "aircraft", "flight", "ship", "vessel", "consignment", "shipment",
             "delivery", "cargo", "batch", "tonne", "ton", "aid", "supply", "jet", "helicopter", "boat", "train",
@@ -269,6 +278,10 @@ def _similar_verb(lemma: str) -> str | None:
     return best
 
 
+def infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def base_forms(form: str) -> list[str]:
     """Guesses at a verb's base form from its inflection, for words the lemmatizer gets wrong."""
     out = []
@@ -348,6 +361,9 @@ def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False)
                 # ("said Israel was committing genocide": the object of the clause's verb too)
                 words.update(g.lemma_.lower() for g in child.children if g.dep_ in ("acomp", "attr", "prep", "advmod",
                                                                                   "dobj"))
+                # ("said the attack could amount to a war crime")
+                words.update(o.lemma_.lower() for g in child.children if g.dep_ == "prep" and g.lower_ in ("to", "as")
+                             for o in g.children if o.dep_ == "pobj")
                 continue
             words.update(t.lemma_.lower() for t in child.subtree)
     return words
@@ -482,6 +498,14 @@ class Extractor:
             # "X said Iran was responsible and urged Tehran to ...": the parser hangs "urged" on the
             # reported clause, but it is X who urges.
             return self.subjects(head.head, depth + 1)
+        if dep == "advcl" and verb.tag_ == "VBG" and infinitive(head):
+            # "urged the court to order Israel to halt its campaign, accusing it of genocide": a participle
+            # hung on an infinitive is the deed of the sentence's finite verb, not of the infinitive
+            top = head
+            while infinitive(top) and top.dep_ in ("xcomp", "ccomp") and top.head.i != top.i:
+                top = top.head
+            if top.i != head.i:
+                return self.subjects(top, depth + 1)
         if dep in ("xcomp", "conj", "advcl") and head.i != verb.i:
             if dep in ("xcomp", "advcl") and head.lemma_.lower() == "give" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -1101,15 +1125,16 @@ class Extractor:
         out = list(events)
         for index, token in triggers.items():
             event = events[index]
-            if event.event_type not in REACTION_TYPES or event.target is not None and not (
+            on_generic = token.dep_ == "relcl" and token.head.lemma_.lower() in GENERIC_ACTS and not any(
+                c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in token.children)
+            if event.event_type not in REACTION_TYPES or event.target is not None and not on_generic and not (
                     {w.strip(".,").rstrip("s") for w in event.target.text.lower().split()} &
                     {w.rstrip("s") for w in GENERIC_ACTS | RULINGS | PLAN_NOUNS} or
                     event.target.text.lower() in ("it", "them", "this", "that") and
                     event.target.country == event.source.country):
                 continue  # (a target read off "the advisory opinion" itself is no target: what it refers to is)
             objects = list(token.children)
-            if token.dep_ == "relcl" and token.head.lemma_.lower() in GENERIC_ACTS and not any(
-                    c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in objects):
+            if on_generic:
                 objects = [token.head]  # "France recognised a Palestinian state, a step Netanyahu denounced"
             for obj in objects:
                 if obj.i != token.head.i and obj.dep_ not in ("dobj", "nsubjpass"):
@@ -1134,6 +1159,12 @@ class Extractor:
                            and events[i].source.country != event.source.country
                            and (events[i].factuality is Factuality.ASSERTED or proposal and events[i].factuality in (
                                Factuality.PLANNED, Factuality.HYPOTHETICAL))]
+                if not earlier and generic:
+                    # "the two countries said they would recognise a Palestinian state, a decision Katz denounced":
+                    # a decision or a move may be an announced act
+                    earlier = [(events[i], t) for i, t in order if t.i < token.i and events[i].event_type in kinds
+                               and events[i].source.country != event.source.country
+                               and events[i].factuality is Factuality.PLANNED]
                 if event.event_type == "SUPPORT" and any(e.event_type not in HOSTILE_TYPES for e, _ in earlier):
                     # "Abbas welcomed the decisions": what is welcomed is a friendly act, not the recall before it
                     earlier = [(e, t) for e, t in earlier if e.event_type not in HOSTILE_TYPES]
@@ -1394,6 +1425,49 @@ class Extractor:
                 for party in parties:
                     out.append(self.make(consult, token, mediator, party, "consult.mediate.parties", 0.6,
                                          factuality=factuality))
+        return out
+
+    def drawn_reactions(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+        """"Israel banned UNRWA, a move that drew a sharp rebuke from Guterres", "..., drawing condemnation from
+        Turkey and Jordan", "the decision sparked outrage in Tehran": whoever the reaction came from condemns (or
+        praises) whoever did the act that drew it."""
+        out = []
+        order = sorted(triggers.items(), key=lambda item: item[1].i)
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in DRAWING:
+                continue
+            for noun in (c for c in verb.children if c.dep_ in ("dobj", "pobj") or c.dep_ == "prep" and c.lower_ == "with"):
+                if noun.dep_ == "prep":  # "was met with condemnation"
+                    noun = next((g for g in noun.children if g.dep_ == "pobj"), None)
+                    if noun is None:
+                        continue
+                kind = DRAWN.get(noun.lemma_.lower())
+                if kind is None:
+                    continue
+                reactors = [t for holder in (verb, noun) for p in holder.children if p.dep_ == "prep" and
+                            p.lower_ in ("from", "among", "in", "by") for o in p.children if o.dep_ == "pobj"
+                            for t in with_conjuncts(o)]
+                reactors = [(t, a) for t in reactors if (a := self.actor(t)) is not None and a.country]
+                if not reactors:
+                    continue
+                doers = []
+                if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+                    doers = [(t, a) for t in self.subjects(verb) if (a := self.actor(t)) is not None]
+                else:
+                    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subject is not None and subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
+                        subject = verb.head
+                    if subject is not None and subject.lemma_.lower() not in GENERIC_ACTS | PLAN_NOUNS:
+                        doers = [(t, a) for t in with_conjuncts(subject) if (a := self.actor(t)) is not None]
+                    elif subject is not None:
+                        earlier = [events[i] for i, t in order if t.i < verb.i and
+                                   events[i].factuality is Factuality.ASSERTED]
+                        if earlier:
+                            doers = [(None, earlier[-1].source)]
+                for _, reactor in reactors:
+                    for _, doer in doers:
+                        if doer.country and doer.country != reactor.country:
+                            out.append(self.make(DRAWN_PATTERNS[kind], noun, reactor, doer, f"{kind.lower()}.drawn", 0.55))
         return out
 
     def aid_arrivals(self, events: list[Event]) -> list[Event]:
@@ -1785,6 +1859,7 @@ class Extractor:
         events.extend(self.swaps(events, triggers))
         events.extend(self.implied_protests(events))
         events.extend(self.aid_arrivals(events))
+        events.extend(self.drawn_reactions(events, triggers))
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)
         return merge(events, dyadless=True)

@@ -196,6 +196,19 @@ CASES = [
          id="request-renewed-strikes-is-no-call"),
 
     # -- ACCUSE
+    case("Israel banned UNRWA on Monday, a move that drew a sharp rebuke from U.N. Secretary-General Antonio Guterres.",
+         ("IGO", "ACCUSE", "ISR"), id="accuse-drew-a-rebuke-from"),
+    case("Israel banned UNRWA on Monday, drawing condemnation from Turkey and Jordan.", ("JOR", "ACCUSE", "ISR"),
+         id="accuse-drawing-condemnation-from"),
+    case("Israel banned UNRWA on Monday. The decision sparked outrage in Tehran.", ("IRN", "ACCUSE", "ISR"),
+         id="accuse-sparked-outrage-in"),
+    case("Italy's defence minister said the Israeli attack could amount to a war crime.", ("ITA", "ACCUSE", "ISR"),
+         id="accuse-said-could-amount-to-a-war-crime"),
+    case("South Africa urged the court to order Israel to halt its campaign, accusing it of committing genocide.",
+         ("ZAF", "ACCUSE", "ISR"), [("ISR", "ACCUSE", "ZAF")], id="accuse-participle-after-an-infinitive"),
+    case("Israel recalled its ambassadors after Ireland and Norway said they would recognise a Palestinian state, a "
+         "decision Foreign Minister Israel Katz denounced as a reward for terrorism.", ("ISR", "ACCUSE", "*"),
+         [("ISR", "ACCUSE", "PSE")], id="accuse-a-decision-denounced-is-the-announced-act"),
     case("Pakistan levelled accusations against India.", ("PAK", "ACCUSE", "IND"), ["ASSAULT"],
          id="accuse-levelled-accusations"),
     case("Trump took aim at China over its trade practices.", ("USA", "ACCUSE", "CHN"), ["ASSAULT"],
