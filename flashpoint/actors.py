@@ -396,6 +396,9 @@ class ActorResolver:
 
     def _actor_of(self, token: Token, allow_modifiers: bool = True) -> Actor | None:
         mention = self.mention_at(token)
+        if mention is None and token.i >= 2 and self.doc[token.i - 1].text == "-" and \
+                self.doc[token.i - 2].lower_ in ("pro", "anti"):
+            return None  # "pro-Palestinian demonstrators": a cause, not the country's people
         if mention is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and \
                 token.head.head.lower_ in WATERS:
             return None  # "the Gulf of Oman", "the Gulf of Aden": a sea, not a state

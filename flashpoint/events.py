@@ -339,6 +339,8 @@ def lemma_set(tokens: list[Token]) -> set[str]:
 
 
 MODALS = {"would", "will", "could", "might", "may", "'ll", "'d", "shall", "wo"}
+# (not "demanding that the kingdom sever ties": that is addressed to the protesters' own state)
+DEMANDING = {"call", "chant", "denounce", "condemn", "protest", "decry", "accuse", "shout"}
 READY = {"ready", "prepared", "poised", "willing", "determined"}
 
 
@@ -696,6 +698,9 @@ class Extractor:
         "struck targets in Syria", "across Gaza", "the village of Maliivka in the Dnipropetrovsk region"."""
         kind = pattern.type if pattern is not None else None
         locative = LOCATIVE | {"RETREAT": {"from", "out", "of"}, "AID": {"to"}, "MOBILIZE": {"to"}}.get(kind, set())
+        if kind not in ("ASSAULT", "RETREAT", "MOBILIZE"):
+            locative = locative | {"through"}  # "marched through central London" (forces sweeping through a region are
+            # on the move, not placed)
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and self.book.is_light(trigger.head):
             trigger = trigger.head  # "resumed airstrikes across Gaza": the place hangs on the verb
         # (not inside the subject: "relatives of hostages held in Gaza blocked a highway in Tel Aviv")
@@ -801,7 +806,8 @@ class Extractor:
         bound for Israel", "to demand the resignation of Prime Minister Pashinyan", "protesters who tried to
         reach the Israeli embassy": the first actor named in its purpose, else a foreign mission it besieged."""
         clauses = [c for c in trigger.children if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB"
-                   and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
+                   and (any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) or
+                        c.tag_ == "VBG" and c.lemma_.lower() in DEMANDING)]  # "marched ..., calling for an end to"
         for clause in clauses:
             for token in clause.subtree:
                 if token.i == clause.i or token.dep_ in ("nsubj", "nsubjpass") or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
@@ -1042,6 +1048,18 @@ class Extractor:
                 # "rallied to denounce U.S. and Israeli airstrikes on Yemen": against those who strike
                 targets += [(o, a) for o in owners for a in self.actors_for(o, place)] if owners else \
                     [(t, a) for a in self.actors_for(t, place)]
+            if not targets:
+                # "a sit-in against the use of the airport by U.S. military aircraft", "against the presence of
+                # American troops": whoever the thing protested belongs to
+                home = sources[0][1].country
+                for t in target_tokens:
+                    for g in t.subtree:
+                        if g.dep_ == "pobj" and g.head.lower_ in ("by", "of") and g.i != t.i and \
+                                (a := self.actor(g)) is not None and a.country and a.country != home:
+                            targets = [(g, a)]
+                            break
+                    if targets:
+                        break
             if not targets:
                 targets = self.protested(trigger, sources[0][1])
         guessed = False

@@ -259,6 +259,10 @@ CASES = [
     case("Iran issued a warning to the United States.", ("IRN", "THREATEN", "USA"), id="threaten-issued-a-warning"),
 
     # -- PROTEST
+    case("Pro-Palestinian demonstrators marched through central London to protest against Israel's offensive in Rafah.",
+         ("GBR", "PROTEST", "ISR"), [("PSE", "PROTEST", "ISR")], id="protest-pro-x-crowd-is-of-the-place-it-marches-through"),
+    case("Hundreds of thousands of people marched through central London calling for an end to Israel's bombardment "
+         "of Gaza.", ("GBR", "PROTEST", "ISR"), id="protest-marched-calling-for-an-end-to"),
     case("Students held a sit-in outside the Israeli embassy in London.", ("GBR", "PROTEST", "ISR"),
          id="protest-noun-sit-in"),
     case("Dockworkers downed tools in Rotterdam on Monday.", ("NLD", "PROTEST", "*"), ["ASSAULT"],
