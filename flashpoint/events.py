@@ -135,6 +135,8 @@ def bare_pattern(pattern_id: str, event_type: str, target_preps: tuple[str, ...]
 MOVEMENT = bare_pattern("place.movement", "MOBILIZE")
 # "troops sent to fight for Russia": fighting on someone's side is aid to them
 FIGHT_FOR = bare_pattern("aid.fight_for", "AID", ("for", "alongside"))
+# "sent Kyiv long-range missiles", "sent missiles to Ukraine": weapons handed over, not fired
+SUPPLY = bare_pattern("aid.send_arms", "AID", ("to", "for"))
 # "an Egyptian convoy carrying flour crossed into Gaza", "launchers paid for by Berlin reached Ukraine": aid told
 # by its arrival
 AID_ARRIVAL = bare_pattern("aid.arrival", "AID")
@@ -150,10 +152,18 @@ DRAWN_PATTERNS = {kind: bare_pattern(f"{kind.lower()}.drawn", kind) for kind in 
 ARRIVING = {"reach", "enter", "arrive", "land", "cross", "roll", "dock", "pass", "get"}
 CARRIERS = {"convoy", "truck", "lorry", "plane", "aircraft", "flight", "ship", "vessel", "consignment", "shipment",
             "delivery", "cargo", "batch", "tonne", "ton", "aid", "supply", "jet", "helicopter", "boat", "train",
-            "assistance", "package", "load"}
+            "assistance", "package", "load", "team", "rescuer", "medic", "doctor",
+            # arms that arrive ("the first Abrams tanks sent by the United States have arrived in Ukraine")
+            "tank", "launcher", "missile", "howitzer", "system", "battery", "weapon", "munition", "shell", "f-16",
+            "f-16s", "fighter"}
+ARMS = {"tank", "launcher", "missile", "howitzer", "system", "battery", "weapon", "munition", "shell", "f-16", "f-16s",
+        "fighter", "jet", "drone", "rocket"}
+SUPPLYING = {"send", "supply", "deliver", "donate", "pay", "provide", "give", "ship", "gift", "promise", "pledge",
+             "fund", "finance", "buy", "purchase", "transfer", "lend", "loan"}
 AID_GOODS = {"aid", "food", "medicine", "medical", "supply", "fuel", "flour", "water", "tent", "blanket", "relief",
              "humanitarian", "vaccine", "ration", "diesel", "generator", "launcher", "weapon", "ammunition", "munition",
-             "missile", "equipment", "shell", "assistance", "wheat", "grain", "rice", "milk", "parcel"}
+             "missile", "equipment", "shell", "assistance", "wheat", "grain", "rice", "milk", "parcel", "rescue",
+             "rescuer", "medic", "doctor", "tank", "howitzer", "f-16", "f-16s"}
 
 
 @dataclass(frozen=True)
@@ -1035,6 +1045,14 @@ class Extractor:
             home = sources[0][1].country
             targets = [(t, Actor(self.actors.phrase_text(t), home, self.actors.actor_of(t).sector))
                        for t in target_tokens if self.unanchored(t)]
+        if pattern.type == "CONCEDE" and targets and all(a.country in ("IGO", "NGO") for _, a in targets) and sources:
+            # "Hamas handed three Israeli women to the Red Cross": the go-between is not whom the release is for
+            freed = [(c, a) for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
+                     for a in [self.actors.actor_of(c)] if a is not None and a.country
+                     and a.country not in ("IGO", "NGO") and a.country != sources[0][1].country
+                     and self.actors.country_modifier(c)[0] is not None]
+            if freed:
+                targets = freed
         purposes = self.purpose_objects(trigger) if pattern.type == "PROTEST" else []
         if purposes and targets and all(t.lemma_.lower() in PROTEST_VENUES or t.pos_ == "PROPN" and
                                         t.ent_type_ in ("FAC", "LOC") for t, _ in targets if t is not None):
@@ -1109,7 +1127,10 @@ class Extractor:
         if not nominal and len({a.country for _, a in sources}) >= 2 and any(
                 c.lower_ == "each" for c in trigger.subtree if c.i < trigger.i + 4):
             mutual = True  # "Russia and Ukraine each freed 157 prisoners"
-            targets = [(t, a) for t, a in targets if a.country not in {s.country for _, s in sources}]
+            # (people named with no country of their own are the other side's, not the place's: "each freed 390
+            # soldiers and civilians ... at talks in Istanbul")
+            targets = [(t, a) for t, a in targets if a.country not in {s.country for _, s in sources}
+                       and not self.unanchored(t)]
         if pattern.id == "mobilize.drill" and len({a.country for _, a in sources}) >= 2:
             # "South Korea and the United States began their annual exercise": a joint exercise
             pattern = replace(pattern, type="COOPERATE", id="cooperate.exercise", reciprocal=True)
@@ -1500,7 +1521,11 @@ class Extractor:
             carriers = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in CARRIERS]
             if not carriers or not any(t.lemma_.lower() in AID_GOODS for t in carriers[0].subtree):
                 continue
+            if carriers[0].lemma_.lower() in ARMS and not any(
+                    t.dep_ == "acl" and t.lemma_.lower() in SUPPLYING for t in carriers[0].subtree):
+                continue  # "a Houthi missile landed near Ben Gurion Airport": a strike (arms arrive "sent by" someone)
             source = target = None
+            senders: list[Actor] = []
             for token in carriers[0].subtree:
                 if self.actors.mention_at(token) is None:
                     continue
@@ -1514,7 +1539,10 @@ class Extractor:
                 if prep is not None and prep.lower_ in ("for", "to", "towards", "toward") and prep.head.lower_ != "paid":
                     target = target or Actor(self.actors.phrase_text(token), actor.country, actor.sector)
                     continue  # "relief supplies for Gaza", "medicine for displaced Syrians": the recipients
-                source = source or actor
+                if source is None:
+                    source = actor  # "teams from Azerbaijan, Greece and Israel": each of them
+                    senders = [actor, *[a for c in token.conjuncts if (a := self.actors.actor_of(c)) is not None
+                                        and a.country and a.country != actor.country]]
             if source is None:
                 continue
             for obj in (c for c in verb.children if c.dep_ == "dobj" and target is None):  # "reached Ukraine"
@@ -1526,10 +1554,21 @@ class Extractor:
                 if place is None:
                     continue
                 target = Actor(self.actors.phrase_text(place[1]), place[0], None)
-            if target.country == source.country or (source.country, target.country) in aiding:
+            if target.country in ("IGO", "NGO") and carriers[0].lemma_.lower() in ("team", "rescuer", "medic", "doctor"):
                 continue
-            aiding.add((source.country, target.country))
-            out.append(self.make(AID_ARRIVAL, verb, source, target, "aid.arrival", 0.5))
+            sent = {t.idx for t in carriers[0].subtree if t.dep_ == "acl" and t.pos_ == "VERB"}
+            for i, event in enumerate(events):
+                if event.event_type == "MOBILIZE" and event.trigger_start in sent:
+                    # "tanks sent by the United States have arrived in Ukraine": arms delivered, not a deployment
+                    events[i] = self.make(AID_ARRIVAL, self.doc.char_span(event.trigger_start, event.trigger_start + 1,
+                                                                          alignment_mode="expand")[0],
+                                          event.source, event.target, "aid.arrival", 0.5)
+                    aiding.add((event.source.country, event.target.country if event.target else None))
+            for source in senders:
+                if target.country == source.country or (source.country, target.country) in aiding:
+                    continue
+                aiding.add((source.country, target.country))
+                out.append(self.make(AID_ARRIVAL, verb, source, target, "aid.arrival", 0.5))
         return out
 
     def implied_protests(self, events: list[Event]) -> list[Event]:
@@ -1842,6 +1881,10 @@ class Extractor:
                 if pattern.type == "ASSAULT" and token.lemma_.lower() in ("fight", "battle") and any(
                         c.dep_ == "prep" and c.lower_ in ("for", "alongside") for c in token.children):
                     pattern = FIGHT_FOR
+                if pattern.id == "assault.missile" and token.lemma_.lower() == "send" and (any(
+                        c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to" for c in token.children) or
+                        len([c for c in token.children if c.dep_ == "dobj"]) >= 2):
+                    pattern = SUPPLY  # "have already sent Kyiv their own long-range missiles": arms, not a salvo
                 if pattern.type == "ASSAULT" and token.lemma_.lower() in ("target", "hit") and \
                         token.dep_ in ("advcl", "xcomp", "conj") and (head := self.verb_pattern(token.head)) is not None \
                         and head.type in ("SANCTION", "COERCE", "REQUEST", "ACCUSE", "REJECT"):

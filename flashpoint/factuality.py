@@ -76,6 +76,9 @@ def derived_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 REJECTIONS = {"reject", "dismiss", "refuse", "decline", "veto", "rebuff", "spurn", "turn"}
 ORDERS = {"order", "instruct", "direct", "command"}
+# troop movements ordered take time to carry out (a siege or a strike ordered is coded as done, as in the gold)
+MOVEMENTS = {"withdrawal", "pullout", "pull-out", "drawdown", "redeployment", "deployment", "evacuation", "retreat",
+             "mobilisation", "mobilization", "call-up"}
 REFUSALS = {"refuse", "decline"}
 CLAIMS = {"claim", "report", "allegation", "accusation", "suggestion", "assertion", "charge"}
 DENIALS = {"reject", "deny", "dismiss", "refute", "rebuff", "dispute"}
@@ -96,6 +99,9 @@ DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort",
 AWAITED = {"until", "till", "once"}  # subordinators of a clause that a future or unrealised act waits for
 TOPIC_PREPS = {"on", "over", "for", "about", "regarding", "concerning", "toward", "towards"}
 MEETINGS = {"visit", "talks", "talk", "meeting", "summit", "trip", "vote", "round", "session", "conference"}
+# "demanded their immediate release", "sought the extradition of": what is asked for is not done, whosever it is
+# (not "press", "push": "pressed its air campaign" goes on with it)
+REQUESTING = {"demand", "urge", "request", "ask", "seek", "call", "want", "insist", "propose", "offer"}
 # "approved the sale of jets": what is approved is still to be done, whatever its determiner
 APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
 
@@ -280,6 +286,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     lemma == "stop" and any(ch.lower_ == "short" for ch in head.children)):
                 return Factuality.NEGATED, head  # "held off on suspending the pact", "stopped short of"
             if node.i == trigger.i and dep == "dobj" and trigger.pos_ == "NOUN" and not speech:
+                if lemma in ORDERS and trigger.lemma_.lower() in MOVEMENTS:
+                    return Factuality.PLANNED, head  # "ordered the withdrawal of all 2,000 U.S. troops": to be done
                 if lemma in DEFERRING:
                     return Factuality.PLANNED, head  # "postponed its ground invasion of Rafah"
                 if lemma in DROPPING:
@@ -305,7 +313,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             if lemma in c.planned_verbs and (dep in ("xcomp", "ccomp", "dobj", "pcomp", "oprd", "attr", "acomp") or
                                              to_infinitive and lemma in INTENDING):
                 # (a frame governs its complements, not its adjuncts: "rejected X during a call with Trump")
-                if node.i == trigger.i and dep == "dobj" and lemma not in APPROVALS and (speech or trigger.pos_ == "NOUN" and any(
+                if node.i == trigger.i and dep == "dobj" and lemma not in APPROVALS | REQUESTING and (speech or trigger.pos_ == "NOUN" and any(
                         ch.dep_ in ("det", "poss") and ch.lower_ not in ("a", "an", "any", "no") for ch in trigger.children)):
                     # "rejected Russia's demand", "rejected the latest U.N. sanctions": they were made
                     return Factuality.ASSERTED, None

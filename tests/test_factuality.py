@@ -58,3 +58,29 @@ def test_what_a_future_or_refused_act_waits_for_has_not_happened():
 def test_what_a_past_act_went_on_until_did_happen():
     [agree] = of_type("Israel kept bombing the city until Hamas agreed to a truce with Israel.", "AGREE")
     assert agree.factuality is Factuality.ASSERTED
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Secretary-General Antonio Guterres demanded their immediate release.", "CONCEDE"),
+    ("Trump has ordered the withdrawal of all 2,000 U.S. troops from Syria, U.S. officials said.", "RETREAT"),
+])
+def test_an_act_demanded_or_a_troop_movement_ordered_is_not_yet_done(text, event_type):
+    assert not [e for e in of_type(text, event_type) if e.factuality is Factuality.ASSERTED]
+
+
+def test_pressing_on_with_one_s_own_campaign_is_doing_it():
+    events = code("The Pentagon is sending a carrier to the Middle East as Washington presses its air campaign against "
+                  "the Houthis in Yemen.")
+    assert [e for e in events if e.event_type == "ASSAULT" and e.factuality is Factuality.ASSERTED]
+
+
+def test_each_side_frees_the_other_side_s_people_not_the_host_s():
+    events = code("Russia and Ukraine each freed 390 soldiers and civilians on Friday in the first stage of an exchange "
+                  "the two sides agreed at talks in Istanbul.")
+    pairs = {(e.source.country, e.target.country if e.target else None) for e in events if e.event_type == "CONCEDE"}
+    assert pairs == {("RUS", "UKR"), ("UKR", "RUS")}
+
+
+def test_captives_handed_to_the_red_cross_are_released_to_their_country():
+    [release] = of_type("Hamas handed three Israeli hostages to the Red Cross in Gaza City on Sunday.", "CONCEDE")
+    assert (release.source.country, release.target.country) == ("PSE", "ISR")

@@ -109,6 +109,15 @@ CASES = [
          id="mobilize-moved-weapons"),
 
     # -- AID
+    case("The first M1 Abrams tanks sent by the United States have arrived in Ukraine.", ("USA", "AID", "UKR"),
+         ["MOBILIZE"], id="aid-arrival-of-arms-sent-by"),
+    case("A Houthi missile landed near Ben Gurion Airport.", None, ["AID"], id="aid-a-missile-landing-is-no-delivery"),
+    case("Search-and-rescue teams from Azerbaijan, Greece and Israel arrived in southern Turkey.", ("GRC", "AID", "TUR"),
+         id="aid-arrival-rescue-teams-from-each-country"),
+    case("Britain and France have already sent Kyiv their own long-range missiles.", ("GBR", "AID", "UKR"),
+         ["ASSAULT"], id="aid-sent-kyiv-missiles-is-no-salvo"),
+    case("A Russian military convoy edged closer to Kyiv on Tuesday.", None, ["AID"],
+         id="aid-a-military-convoy-is-no-aid"),
     case("A consignment of air defence launchers paid for by Berlin reached Ukraine this week.", ("DEU", "AID", "UKR"),
          id="aid-arrival-paid-for-by-reached"),
     case("An Algerian air force plane carrying medicine and food landed in Beirut on Thursday.", ("DZA", "AID", "LBN"),
@@ -127,6 +136,8 @@ CASES = [
          id="aid-deposited"),
 
     # -- COOPERATE
+    case("Warships from Israel and Bahrain joined the U.S. Navy on Wednesday for a five-day exercise in the Red Sea.",
+         ("ISR", "COOPERATE", "USA"), id="cooperate-joined-navy-for-exercise"),
     case("India and Pakistan exchanged lists of their nuclear installations.", ("IND", "COOPERATE", "PAK"),
          id="cooperate-exchanged-lists"),
     case("Britain provided intelligence to Ukraine on Russian positions.", ("GBR", "COOPERATE", "UKR"), ["AID"],
