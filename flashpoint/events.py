@@ -258,7 +258,10 @@ def with_conjuncts(token: Token) -> list[Token]:
     out = [token, *[c for c in token.conjuncts if c.i > token.i]]
     for appos in token.children:
         if appos.dep_ == "appos":
-            out.extend(c for c in appos.conjuncts if c.i > appos.i)
+            more = [c for c in appos.conjuncts if c.i > appos.i]
+            if more and appos.pos_ == "PROPN" and token.pos_ == "PROPN":
+                out.append(appos)  # "Saudi Arabia, [the United Arab Emirates], Bahrain and Egypt": a list
+            out.extend(more)
     return out
 
 
@@ -351,6 +354,7 @@ def lemma_set(tokens: list[Token]) -> set[str]:
 MODALS = {"would", "will", "could", "might", "may", "'ll", "'d", "shall", "wo"}
 # (not "demanding that the kingdom sever ties": that is addressed to the protesters' own state)
 DEMANDING = {"call", "chant", "denounce", "condemn", "protest", "decry", "accuse", "shout"}
+BROKERING = {"broker", "mediate", "facilitate", "negotiate", "sponsor", "host", "arrange"}
 READY = {"ready", "prepared", "poised", "willing", "determined"}
 
 
@@ -588,6 +592,17 @@ class Extractor:
                     if mod.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(mod) is not None:
                         return [mod, *[c for c in mod.conjuncts if self.actors.mention_at(c) is not None]]
         return []
+
+    def sides_between(self, trigger: Token) -> list[Token]:
+        """"Heavy fighting erupted between Sudan's army and the RSF", "clashes between Armenian and Azerbaijani
+        forces": the two sides of a fight, each acting on the other."""
+        holders = [trigger, trigger.head] if trigger.dep_ == "nsubj" else [trigger]  # ("erupted ... between")
+        sides = [t for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
+                 for o in c.children if o.dep_ == "pobj" for t in with_conjuncts(o)]
+        if len(sides) == 1:
+            sides = [m for c in sides[0].children if c.dep_ in ("amod", "compound") and self.actors.mention_at(c)
+                     for m in [c, *c.conjuncts] if self.actors.mention_at(m) is not None]
+        return sides if len(sides) >= 2 else []
 
     def adjunct_source(self, noun: Token) -> list[Token]:
         """Whose is an agentless nominal act? "Putin offered ... in a telephone call with Trump" (Putin's);
@@ -982,6 +997,7 @@ class Extractor:
         return score
 
     def from_trigger(self, trigger: Token, pattern: Pattern, nominal: bool) -> list[Event]:
+        between = False
         if nominal:
             source_tokens = self.owner_of(trigger)
             if source_tokens and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "join":
@@ -1009,6 +1025,9 @@ class Extractor:
         else:
             source_tokens = self.subjects(trigger)
             target_tokens = self.targets(trigger, pattern, {t.i for t in source_tokens})
+        if not source_tokens and pattern.type == "ASSAULT" and (trigger.pos_ == "NOUN" or trigger.tag_ == "VBG") and \
+                (sides := self.sides_between(trigger)):  # (not "a deal struck between Erdogan and Putin")
+            source_tokens, target_tokens, between = sides, [], True
         place, place_token = None, None
         if any(self.unanchored(t) for t in [*source_tokens, *target_tokens]) or pattern.type in LOCATED_TYPES:
             place, place_token = self.location_country(trigger, pattern) or (None, None)
@@ -1135,6 +1154,17 @@ class Extractor:
             # "South Korea and the United States began their annual exercise": a joint exercise
             pattern = replace(pattern, type="COOPERATE", id="cooperate.exercise", reciprocal=True)
             targets = []
+        if pattern.type == "AGREE" and len({a.country for _, a in sources}) >= 2:
+            # "the coalition and the Houthis accepted a truce brokered by the United Nations": the broker is no party
+            brokers = {t.i for t, _ in targets if t is not None and (
+                t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.lemma_.lower() in BROKERING or
+                self.actors.mention_at(t) is None and any(c.dep_ == "acl" and c.lemma_.lower() in BROKERING
+                                                          for c in t.children))}
+            if brokers:
+                targets = [(t, a) for t, a in targets if t is None or t.i not in brokers]
+                mutual = mutual or not targets
+        if between:
+            mutual, targets = True, []
         if (pattern.reciprocal or mutual) and len(sources) >= 2 and not targets:
             for i, (s_tok, s_act) in enumerate(sources):
                 for j, (t_tok, t_act) in enumerate(sources):

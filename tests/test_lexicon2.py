@@ -108,6 +108,21 @@ CASES = [
     case("Russia moved nuclear weapons into Belarus.", ("RUS", "MOBILIZE", "BLR"), ["AID"],
          id="mobilize-moved-weapons"),
 
+    # -- coordination, reciprocity and movement (fresh sets, session 4)
+    case("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut diplomatic ties with Qatar on Monday.",
+         ("ARE", "SANCTION", "QAT"), id="list-member-parsed-as-apposition"),
+    case("Heavy fighting erupted in Khartoum on Saturday between Sudan's army and the paramilitary Rapid Support "
+         "Forces.", ("SDN", "ASSAULT", "SDN"), id="assault-fighting-erupted-between"),
+    case("Clashes between Armenian and Azerbaijani forces killed 49 soldiers.", ("AZE", "ASSAULT", "ARM"),
+         id="assault-clashes-between-two-demonyms"),
+    case("Turkish and Russian officials met under a deal struck between Erdogan and Putin in Sochi.", None, ["ASSAULT"],
+         id="assault-a-deal-struck-between-is-no-fight"),
+    case("The Saudi-led coalition and the Houthis have accepted a two-month truce brokered by the United Nations.",
+         ("YEM", "AGREE", "SAU"), [("YEM", "AGREE", "IGO")], id="agree-truce-brokered-by-is-between-the-parties"),
+    case("Tens of thousands of Palestinians massed along the Gaza border fence on Friday at the start of a protest.",
+         None, ["MOBILIZE"], id="mobilize-a-crowd-massing-is-no-deployment"),
+    case("Turkish troops have begun moving to Libya to shore up the government in Tripoli.", ("TUR", "MOBILIZE", "LBY"),
+         id="mobilize-troops-moving-to"),
     # -- AID
     case("The first M1 Abrams tanks sent by the United States have arrived in Ukraine.", ("USA", "AID", "UKR"),
          ["MOBILIZE"], id="aid-arrival-of-arms-sent-by"),
