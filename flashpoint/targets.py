@@ -31,6 +31,7 @@ CONTEXT_SENTENCES = 2
 # Moves of one's own forces are aimed at someone only when the text says where or at whom.
 UNDIRECTED = {"RETREAT", "MOBILIZE"}
 FORCE = {"ASSAULT", "COERCE"}
+GIVING = {"AID", "CONCEDE", "COOPERATE"}
 REPORTING = {"say", "tell", "report", "add", "confirm", "announce", "state", "claim"}
 PROVENANCE = {"made", "built", "supplied", "manufactured", "designed", "produced", "drafted", "led", "sponsored"}
 # Acts addressed to an institution: an unnamed cabinet or parliament there is the actor's own
@@ -128,8 +129,11 @@ class TargetFinder:
         for token, actor in self.candidates(sent):
             if token.i in subject_span or token.i in aside and trigger.i not in aside:
                 continue
-            if event.event_type in UNDIRECTED | FORCE and token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING:
-                continue  # "Iran appeared to be withdrawing, Trump said": the reporter is not where it withdrew
+            if event.event_type in UNDIRECTED | FORCE | GIVING and token.dep_ == "nsubj" and \
+                    token.head.lemma_.lower() in REPORTING:
+                # "Iran appeared to be withdrawing, Trump said": the reporter is not where it withdrew; "convoys sent
+                # by Egypt crossed into Gaza, the United Nations said": nor whom the aid is for
+                continue
             if actor.country is None:
                 if event.event_type not in ADDRESSED or token.dep_ == "nsubj" and \
                         token.head.lemma_.lower() in ("say", "tell", "report", "add", "confirm"):
@@ -168,7 +172,10 @@ class TargetFinder:
             for other in events:
                 if not (start <= other.evidence.start < end):
                     continue
-                for party in (other.source, other.target):
+                # (what is given goes to whoever was on the receiving end before: "the Red Crescent sent trucks into
+                # Gaza. It said Israel had reopened the crossing")
+                parties = (other.target, other.source) if event.event_type in GIVING else (other.source, other.target)
+                for party in parties:
                     if party is not None and counterpart_ok(event.source, party) and \
                             not any(same_side(party, e) for e in excluded):
                         return [party]

@@ -123,6 +123,12 @@ CASES = [
          None, ["MOBILIZE"], id="mobilize-a-crowd-massing-is-no-deployment"),
     case("Turkish troops have begun moving to Libya to shore up the government in Tripoli.", ("TUR", "MOBILIZE", "LBY"),
          id="mobilize-troops-moving-to"),
+    case("More than 600 trucks carrying food crossed into Gaza on Sunday, including convoys sent by Egypt and Jordan, "
+         "the United Nations said.", ("EGY", "AID", "PSE"), [("EGY", "AID", "IGO")],
+         id="aid-the-reporter-is-not-the-recipient"),
+    case("The Egyptian Red Crescent said it had sent 400 trucks of food into Gaza on Sunday. It said Israel had reopened "
+         "the Kerem Shalom crossing.", ("ISR", "CONCEDE", "PSE"), [("ISR", "CONCEDE", "NGO")],
+         id="concede-in-context-goes-to-the-receiving-side"),
     # -- AID
     case("The first M1 Abrams tanks sent by the United States have arrived in Ukraine.", ("USA", "AID", "UKR"),
          ["MOBILIZE"], id="aid-arrival-of-arms-sent-by"),
