@@ -327,6 +327,13 @@ class ActorResolver:
             if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < token.i:
                 nested = child.dep_ in ("compound", "poss") and self.mention_at(child) is None
                 actor = self.actor_of(child, allow_modifiers=nested)  # "French citizen Olivier Grondeau"
+                if actor is not None and actor.country == "IGO" and child.dep_ == "compound":
+                    # "Palestinian U.N. envoy Riyad Mansour": a country's envoy to the body is the country's
+                    for mod in child.children:
+                        mention = self.mention_at(mod)
+                        if mod.dep_ in ("amod", "compound", "poss") and mention is not None and \
+                                mention.entry.kind in ("country", "demonym") and mention.entry.country:
+                            return Actor(mod.text, mention.entry.country, "GOV"), mod
                 if actor is not None and actor.country:
                     return actor, child
         for child in token.lefts:
@@ -446,7 +453,7 @@ class ActorResolver:
             if owner.org:
                 return Actor(text, owner.country, owner.sector, name=owner.name, org=owner.org)
         if office:
-            person = self.resolve_title(token, office, owner.country if owner else None)
+            person = self.resolve_title(token, office, owner.country if owner else None, owner.org if owner else None)
             if person is not None:
                 return person
         if owner is not None:
@@ -584,19 +591,21 @@ class ActorResolver:
     def is_person_name(self, name: str) -> bool:
         return any(e.kind == "leader" for e in self.lex.names.get(name, []))
 
-    def resolve_title(self, token: Token, office: str, country: str | None) -> Actor | None:
-        """A title resolves to the last-named holder of the office, or the country's holder on the date."""
+    def resolve_title(self, token: Token, office: str, country: str | None, org: str | None = None) -> Actor | None:
+        """A title resolves to the last-named holder of the office, or the country's holder on the date.
+        Within international bodies the body must match too: a "U.N. envoy" is no EU envoy."""
         text = self.phrase_text(token)
+        same_body = lambda role: country != "IGO" or org is None or role.org == org  # noqa: E731
         for mention in reversed(self.mentions):
             if mention.start >= token.i or mention.entry.kind != "leader":
                 continue
             role = role_on(mention.entry, self.published)
-            if role and role.office == office and (country is None or role.country == country):
+            if role and role.office == office and (country is None or role.country == country) and same_body(role):
                 return Actor(text, role.country, role.sector, name=mention.entry.name, org=role.org)
         if country is not None:
             for entry in self.lex.leaders:
                 role = role_on(entry, self.published)
-                if role and role.office == office and role.country == country:
+                if role and role.office == office and role.country == country and same_body(role):
                     return Actor(text, role.country, role.sector, name=entry.name, org=role.org)
             return Actor(text, country, "GOV")
         return None

@@ -129,6 +129,9 @@ CASES = [
     case("The Egyptian Red Crescent said it had sent 400 trucks of food into Gaza on Sunday. It said Israel had reopened "
          "the Kerem Shalom crossing.", ("ISR", "CONCEDE", "PSE"), [("ISR", "CONCEDE", "NGO")],
          id="concede-in-context-goes-to-the-receiving-side"),
+    case("The United States vetoed a draft U.N. Security Council resolution on a ceasefire in Gaza. Palestinian U.N. "
+         "envoy Riyad Mansour called the veto disastrous.", ("PSE", "ACCUSE", "USA"), [("IGO", "ACCUSE", "USA")],
+         id="accuse-a-country-s-un-envoy-calls-the-veto-disastrous"),
     # -- AID
     case("The first M1 Abrams tanks sent by the United States have arrived in Ukraine.", ("USA", "AID", "UKR"),
          ["MOBILIZE"], id="aid-arrival-of-arms-sent-by"),
