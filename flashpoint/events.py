@@ -315,6 +315,9 @@ def object_words(verb: Token) -> list[Token]:
             continue  # "dropped from a helicopter" (but "expelled Russia from the organisation")
         if child.dep_ in ("dobj", "attr", "oprd", "dative", "xcomp", "ccomp", "acomp"):
             found.extend(with_conjuncts(child))
+            if child.lemma_.lower() in COLLECTIVES:  # "handed Qatar a list of 13 demands", "a package of sanctions"
+                found.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj")
         elif child.dep_ == "nsubjpass":
             found.extend(with_conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ == "until" and verb.lemma_.lower() == "give":
@@ -355,6 +358,10 @@ MODALS = {"would", "will", "could", "might", "may", "'ll", "'d", "shall", "wo"}
 # (not "demanding that the kingdom sever ties": that is addressed to the protesters' own state)
 DEMANDING = {"call", "chant", "denounce", "condemn", "protest", "decry", "accuse", "shout"}
 BROKERING = {"broker", "mediate", "facilitate", "negotiate", "sponsor", "host", "arrange"}
+HALTING = {"stop", "halt", "cease", "suspend", "end", "pause", "refrain", "avoid", "quit"}
+CANCELLING = {"cancel", "abandon", "drop", "scrap", "shelve"}
+POLICY_ACTS = {"decision", "measure", "policy", "law", "legislation", "ban", "order", "ruling", "sanction"}
+COLLECTIVES = {"list", "set", "series", "package", "raft", "slew", "batch", "round", "wave", "number", "string"}
 READY = {"ready", "prepared", "poised", "willing", "determined"}
 
 
@@ -381,7 +388,10 @@ def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False)
                 words.update(o.lemma_.lower() for g in child.children if g.dep_ == "prep" and g.lower_ in ("to", "as")
                              for o in g.children if o.dep_ == "pobj")
                 continue
-            words.update(t.lemma_.lower() for t in child.subtree)
+            # ("would impose sanctions rather than respond militarily": what is ruled out is no content)
+            excluded = {t.i for m in child.subtree if m.lower_ == "than" and m.i > 0 and m.doc[m.i - 1].lower_ == "rather"
+                        or m.lower_ == "instead" for t in m.head.subtree if t.i >= m.i}
+            words.update(t.lemma_.lower() for t in child.subtree if t.i not in excluded)
     return words
 
 
@@ -1144,7 +1154,7 @@ class Extractor:
         mutual = any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or
                      t.lower_ == "another" and t.i > 0 and self.doc[t.i - 1].lower_ == "one" for t in target_tokens)
         if not nominal and len({a.country for _, a in sources}) >= 2 and any(
-                c.lower_ == "each" for c in trigger.subtree if c.i < trigger.i + 4):
+                c.lower_ == "each" for c in trigger.subtree if c.i < trigger.i + 7):
             mutual = True  # "Russia and Ukraine each freed 157 prisoners"
             # (people named with no country of their own are the other side's, not the place's: "each freed 390
             # soldiers and civilians ... at talks in Istanbul")
@@ -1220,6 +1230,8 @@ class Extractor:
                     # a court's opinion or ruling is itself a finding against someone: "an opinion Netanyahu
                     # dismissed" answers the court
                     kinds = set(TYPE_NAMES) - ({"PROTEST"} if obj.lemma_.lower() in RULINGS else {"ACCUSE", "PROTEST"})
+                    if obj.lemma_.lower() in POLICY_ACTS:
+                        kinds -= {"ASSAULT"}  # "called the decisions shocking": decisions are measures, not strikes
                 if proposal:
                     kinds = set(TYPE_NAMES)
                 if not kinds:
@@ -1864,6 +1876,12 @@ class Extractor:
                                                          for g in c.children) for c in token.children)
             if ev.event_type != "ASSAULT" and not conditional:
                 continue  # "Germany will halt exports" announces a measure; it threatens only on a condition
+            if any(a.dep_ == "aux" and a.lower_ == "have" for a in token.children) or \
+                    token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in cues().hypothetical_adjectives
+                                                 for c in token.children):
+                continue  # "strikes that would have killed 150 people", "a possible incursion": no threat made
+            if token.dep_ in ("xcomp", "dobj", "ccomp") and token.head.lemma_.lower() in HALTING | CANCELLING:
+                continue  # "Moscow would stop striking energy facilities": a halt announced, not an attack
             node = token
             # "Tehran will respond decisively to any aggression, the foreign ministry said": the report hangs on
             # the act

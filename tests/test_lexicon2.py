@@ -132,6 +132,19 @@ CASES = [
     case("The United States vetoed a draft U.N. Security Council resolution on a ceasefire in Gaza. Palestinian U.N. "
          "envoy Riyad Mansour called the veto disastrous.", ("PSE", "ACCUSE", "USA"), [("IGO", "ACCUSE", "USA")],
          id="accuse-a-country-s-un-envoy-calls-the-veto-disastrous"),
+    case("Saudi Arabia and three Arab allies handed Qatar a list of 13 demands on Friday.", ("SAU", "REQUEST", "QAT"),
+         ["CONSULT"], id="request-handed-a-list-of-demands"),
+    case("Israel's security cabinet discussed the next phase of the Gaza ceasefire late into the night.", None,
+         ["CONSULT"], id="consult-discussed-with-no-partner-is-no-meeting"),
+    case("Putin told Trump in a phone call that Moscow would stop striking Ukrainian energy facilities.",
+         ("RUS", "CONSULT", "USA"), ["THREATEN"], id="threaten-an-announced-halt-is-no-threat"),
+    case("Trump said he had called off strikes on Iran because they would have killed 150 people.", None,
+         ["THREATEN"], id="threaten-would-have-killed-is-no-threat"),
+    case("Ukrainian soldiers were greeted by cheering crowds in the centre of Kherson.", None, ["CONSULT"],
+         id="consult-greeted-by-crowds-is-no-meeting"),
+    case("The United States and Germany paused funding for UNRWA after Israel accused its staff of taking part in "
+         "Hamas's attack. The agency's chief called the decisions shocking.", ("IGO", "ACCUSE", "USA"),
+         [("IGO", "ACCUSE", "PSE")], id="accuse-decisions-are-measures-not-strikes"),
     # -- AID
     case("The first M1 Abrams tanks sent by the United States have arrived in Ukraine.", ("USA", "AID", "UKR"),
          ["MOBILIZE"], id="aid-arrival-of-arms-sent-by"),
