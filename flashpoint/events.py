@@ -361,6 +361,7 @@ BROKERING = {"broker", "mediate", "facilitate", "negotiate", "sponsor", "host", 
 HALTING = {"stop", "halt", "cease", "suspend", "end", "pause", "refrain", "avoid", "quit"}
 CANCELLING = {"cancel", "abandon", "drop", "scrap", "shelve"}
 POLICY_ACTS = {"decision", "measure", "policy", "law", "legislation", "ban", "order", "ruling", "sanction"}
+SEARCHES = {"raid", "sweep", "search", "operation", "crackdown"}
 COLLECTIVES = {"list", "set", "series", "package", "raft", "slew", "batch", "round", "wave", "number", "string"}
 READY = {"ready", "prepared", "poised", "willing", "determined"}
 
@@ -602,6 +603,19 @@ class Extractor:
                     if mod.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(mod) is not None:
                         return [mod, *[c for c in mod.conjuncts if self.actors.mention_at(c) is not None]]
         return []
+
+    def own_conduct_refused(self, verb: Token) -> bool:
+        """"ruled out sending troops", "declined to release the sailors": a refusal about one's own act is that act,
+        negated (the conventions), not a rejection of anyone."""
+        if verb.lemma_.lower() not in ("rule", "refuse", "decline"):
+            return False
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and child.pos_ == "VERB" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                pattern = self.verb_pattern(child)
+                if pattern is not None and pattern.type not in SPEECH_TYPES | {"CONSULT"}:
+                    return True
+        return False
 
     def sides_between(self, trigger: Token) -> list[Token]:
         """"Heavy fighting erupted between Sudan's army and the RSF", "clashes between Armenian and Azerbaijani
@@ -1210,7 +1224,7 @@ class Extractor:
                     {w.strip(".,").rstrip("s") for w in event.target.text.lower().split()} &
                     {w.rstrip("s") for w in GENERIC_ACTS | RULINGS | PLAN_NOUNS} or
                     event.target.text.lower() in ("it", "them", "this", "that") and
-                    event.target.country == event.source.country):
+                    (event.target.country == event.source.country or event.target.text.lower() == "it")):
                 continue  # (a target read off "the advisory opinion" itself is no target: what it refers to is)
             objects = list(token.children)
             if on_generic:
@@ -1236,6 +1250,19 @@ class Extractor:
                     kinds = set(TYPE_NAMES)
                 if not kinds:
                     continue
+                if pronoun and obj.lower_ == "it" and event.event_type in ("REJECT", "SUPPORT", "ACCUSE") or proposal:
+                    # "Trump unveiled his peace plan. Netanyahu hailed it ..., Abbas rejected it", "endorsed Egypt's
+                    # plan ... Hamas welcomed the plan": the plan's author
+                    sent = self.actors.sentence(obj)
+                    before = self.doc[self.actors.sentence(self.doc[sent.start - 1]).start if sent.start else 0:obj.i]
+                    plan = next((t for t in reversed(before) if t.pos_ == "NOUN" and
+                                 t.lemma_.lower() in (PLAN_NOUNS if pronoun else {obj.lemma_.lower()}) and
+                                 self.owner_of(t)), None)
+                    owner = self.actor(self.owner_of(plan)[0]) if plan is not None else None
+                    if owner is not None and owner.country and owner.country != event.source.country:
+                        out[index] = replace(event, target=Actor(self.actors.phrase_text(obj), owner.country,
+                                                                 owner.sector, owner.name, owner.org))
+                        break
                 earlier = [(events[i], t) for i, t in order if t.i < token.i and events[i].event_type in kinds
                            and events[i].source.country != event.source.country
                            and (events[i].factuality is Factuality.ASSERTED or proposal and events[i].factuality in (
@@ -1939,6 +1966,13 @@ class Extractor:
                     continue  # "imposed sanctions on Iran's oil sector, targeting 30 tankers": the sanction's reach
                 if pattern.type == "REJECT" and self.disputes_claim(token):
                     continue  # "an allegation Paris rejected": a denial, coded by `disputes`, not a REJECT
+                if pattern.type == "REJECT" and self.own_conduct_refused(token):
+                    continue  # "Scholz ruled out sending Taurus missiles": the aid is coded negated instead
+                if pattern.type == "REJECT" and token.lemma_.lower() in ("oppose", "resist") and (
+                        token.dep_ in ("relcl", "acl", "amod", "advcl", "xcomp") or
+                        any(c.dep_ == "dobj" and self.actors.mention_at(c) is not None for c in token.children)):
+                    continue  # "a clan that opposes Hamas", "protesters opposed to Russia's role", "an encampment to
+                    # oppose U.S. aid": a stance or a cause, not the rejection of a proposal
                 if token.dep_ in ("xcomp", "advcl") and pattern.type == "PROTEST" and "PROTEST" in fired.get(token.head.i, ()):
                     continue  # "marched in Amman to protest against ...": one protest, placed by its head
                 for event in self.from_trigger(token, pattern, nominal=False):
@@ -1954,6 +1988,9 @@ class Extractor:
                 pattern = self.noun_pattern(token)
                 if pattern is None:
                     continue
+                if pattern.type == "ASSAULT" and token.lemma_.lower() in SEARCHES and token.dep_ == "pobj" and \
+                        token.head.lower_ in ("in", "during") and "COERCE" in fired.get(token.head.head.i, ()):
+                    continue  # "arrested a lawmaker in a pre-dawn raid on her home": how the arrest was made
                 for event in self.from_trigger(token, pattern, nominal=True):
                     triggers[len(events)] = token
                     events.append(event)

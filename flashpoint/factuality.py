@@ -235,6 +235,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             continue
         if dep in ("relcl", "appos", "parataxis"):
             break  # a relative clause or an aside asserts on its own
+        if dep == "ccomp" and node.i < head.i and head.pos_ in ("VERB", "AUX") and lemma not in c.reporting and \
+                any(ch.dep_ == "nsubj" for ch in node.children) and not any(
+                ch.dep_ == "mark" for ch in node.children):
+            break  # "Netanyahu hailed it ..., Abbas rejected it": a clause before a non-reporting verb is a sister
         if dep in ("pcomp", "pobj") and low == "for" and head.head.lemma_.lower() in PENALTIES:
             return Factuality.ASSERTED, None  # "would pay the price for arming the Houthis": the arming is done
         if dep == "acl" and node.tag_ in ("VBG", "VBN") and not any(

@@ -145,6 +145,19 @@ CASES = [
     case("The United States and Germany paused funding for UNRWA after Israel accused its staff of taking part in "
          "Hamas's attack. The agency's chief called the decisions shocking.", ("IGO", "ACCUSE", "USA"),
          [("IGO", "ACCUSE", "PSE")], id="accuse-decisions-are-measures-not-strikes"),
+    case("Israeli troops arrested Palestinian lawmaker Khalida Jarrar in a pre-dawn raid on her home in Ramallah.",
+         ("ISR", "COERCE", "PSE"), ["ASSAULT"], id="coerce-arrest-in-a-raid-is-one-arrest"),
+    case("Chancellor Olaf Scholz ruled out sending Taurus cruise missiles to Ukraine.", None, ["REJECT", "AID"],
+         id="reject-ruling-out-one-s-own-act-is-that-act-negated"),
+    case("Israel has been supplying weapons to an armed Palestinian clan in southern Gaza that opposes Hamas.",
+         ("ISR", "AID", "PSE"), ["REJECT"], id="reject-a-clan-that-opposes-hamas-is-a-stance"),
+    case("The Pentagon is sending jets to the Middle East to bolster defences against a threatened Iranian attack on "
+         "Israel.", None, [("IRN", "ASSAULT", "ISR")], id="assault-a-threatened-attack-has-not-happened"),
+    case("Trump unveiled his Middle East peace plan on Tuesday. Netanyahu hailed it as the deal of the century, and "
+         "Abbas rejected it outright as a conspiracy.", ("ISR", "SUPPORT", "USA"), [("PSE", "REJECT", "PSE")],
+         id="support-it-is-the-plan-of-its-author"),
+    case("The Arab League endorsed Egypt's plan to rebuild Gaza. Hamas welcomed the plan.", ("PSE", "SUPPORT", "EGY"),
+         [("PSE", "SUPPORT", "IGO")], id="support-the-plan-is-its-author-s"),
     # -- AID
     case("The first M1 Abrams tanks sent by the United States have arrived in Ukraine.", ("USA", "AID", "UKR"),
          ["MOBILIZE"], id="aid-arrival-of-arms-sent-by"),
