@@ -318,6 +318,9 @@ def object_words(verb: Token) -> list[Token]:
             if child.lemma_.lower() in COLLECTIVES:  # "handed Qatar a list of 13 demands", "a package of sanctions"
                 found.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                              for g in p.children if g.dep_ == "pobj")
+            if child.lemma_.lower() == "access":  # "restricted access to Instagram"
+                found.extend(t for p in child.children if p.dep_ == "prep" and p.lower_ == "to"
+                             for g in p.children if g.dep_ == "pobj" for t in with_conjuncts(g))
         elif child.dep_ == "nsubjpass":
             found.extend(with_conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ == "until" and verb.lemma_.lower() == "give":
@@ -758,6 +761,8 @@ class Extractor:
         for token in trigger.subtree:
             if token.i == trigger.i or token.i in subject or not self.under_locative(token, trigger, locative):
                 continue
+            if token.pos_ == "NOUN" and token.lemma_.lower() in ("embassy", "consulate"):
+                continue  # "near the Israeli embassy in Amman": a mission stands in its host's country
             if token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS:
                 # "in several Indian cities", "across the Syrian border"
                 for mod in token.lefts:
@@ -1128,7 +1133,9 @@ class Extractor:
                 pattern.type == "PROTEST" or pattern.home_target or
                 pattern.type == "REQUEST" and sources[0][1].sector in ("CVL", "OPP")):
             # a protest (or a crowd's demand) with no named target is aimed at the protesters' own government
-            targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country, "GOV"))]  # text: the code
+            # (force used at home falls on the country's people: "the authorities banned all demonstrations")
+            targets = [(trigger, Actor(sources[0][1].country, sources[0][1].country,
+                                       "CVL" if pattern.type == "COERCE" else "GOV"))]  # text: the code
             guessed = True
         if not targets and pattern.type in ("THREATEN", "ACCUSE") and not nominal and pattern.clause:
             targets = [(t, a) for t in self.threatened(trigger) if (a := self.actor(t))]

@@ -158,6 +158,12 @@ CASES = [
          id="support-it-is-the-plan-of-its-author"),
     case("The Arab League endorsed Egypt's plan to rebuild Gaza. Hamas welcomed the plan.", ("PSE", "SUPPORT", "EGY"),
          [("PSE", "SUPPORT", "IGO")], id="support-the-plan-is-its-author-s"),
+    case("Jordanian authorities banned all demonstrations near the Israeli embassy.", ("JOR", "COERCE", "JOR"),
+         [("JOR", "COERCE", "ISR")], id="coerce-banned-demonstrations-at-home"),
+    case("The authorities in Tehran restricted access to Instagram and WhatsApp.", ("IRN", "COERCE", "IRN"),
+         id="coerce-restricted-access-to-instagram"),
+    case("Police in Dublin removed several protesters who had blocked an access road.", ("IRL", "COERCE", "IRL"),
+         id="coerce-police-removed-protesters"),
     # -- AID
     case("The first M1 Abrams tanks sent by the United States have arrived in Ukraine.", ("USA", "AID", "UKR"),
          ["MOBILIZE"], id="aid-arrival-of-arms-sent-by"),
