@@ -607,6 +607,13 @@ class Extractor:
                         return [mod, *[c for c in mod.conjuncts if self.actors.mention_at(c) is not None]]
         return []
 
+    @staticmethod
+    def is_venue(token: Token) -> bool:
+        """"poured into the streets of Beirut, Tripoli and Tyre": a city named as where a crowd went."""
+        while token.dep_ == "conj":
+            token = token.head
+        return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PROTEST_VENUES
+
     def own_conduct_refused(self, verb: Token) -> bool:
         """"ruled out sending troops", "declined to release the sailors": a refusal about one's own act is that act,
         negated (the conventions), not a rejection of anyone."""
@@ -874,6 +881,18 @@ class Extractor:
                 return [(token, actor)]
         sent = self.actors.sentence(trigger)
         for token in sent:
+            # "chanting 'Death to America, death to Israel'": whoever the slogan damns
+            if token.lower_ == "death" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+                actor = self.actor(self.doc[token.i + 2])
+                if actor is not None and actor.country and actor.country != source.country:
+                    slogans = [(self.doc[token.i + 2], Actor(actor.text, actor.country, "GOV"))]
+                    for other in sent:
+                        if other.i > token.i + 2 and other.lower_ == "death" and other.i + 2 < sent.end and \
+                                self.doc[other.i + 1].lower_ == "to" and \
+                                (more := self.actor(self.doc[other.i + 2])) is not None and more.country:
+                            slogans.append((self.doc[other.i + 2], Actor(more.text, more.country, "GOV")))
+                    return slogans
+        for token in sent:
             if token.lemma_.lower() in ("embassy", "consulate") and token.pos_ == "NOUN":
                 actor = self.actor(token)
                 if actor is not None and actor.country and actor.country != source.country:
@@ -1102,8 +1121,9 @@ class Extractor:
             if freed:
                 targets = freed
         purposes = self.purpose_objects(trigger) if pattern.type == "PROTEST" else []
-        if purposes and targets and all(t.lemma_.lower() in PROTEST_VENUES or t.pos_ == "PROPN" and
-                                        t.ent_type_ in ("FAC", "LOC") for t, _ in targets if t is not None):
+        if purposes and targets and all(t.lemma_.lower() in PROTEST_VENUES or t.pos_ == "PROPN" and (
+                t.ent_type_ in ("FAC", "LOC") or t.ent_type_ == "GPE" and self.is_venue(t))
+                for t, _ in targets if t is not None):
             targets = []  # "packed Sabeen Square to protest against the U.S. strikes": the square is only where
         if pattern.type in ("ASSAULT", "COERCE"):
             sources = [(t, a) for t, a in sources if not (t.pos_ == "NOUN" and t.lemma_.lower() in NOT_ATTACKERS)]

@@ -164,6 +164,10 @@ CASES = [
          id="coerce-restricted-access-to-instagram"),
     case("Police in Dublin removed several protesters who had blocked an access road.", ("IRL", "COERCE", "IRL"),
          id="coerce-police-removed-protesters"),
+    case("Protesters in Tehran chanted Death to America.", ("IRN", "PROTEST", "USA"),
+         id="protest-death-to-slogan-names-the-target"),
+    case("Protesters burned U.S. and Israeli flags outside the embassy in Baghdad.", ("IRQ", "PROTEST", "USA"),
+         id="protest-burned-flags"),
     # -- AID
     case("The first M1 Abrams tanks sent by the United States have arrived in Ukraine.", ("USA", "AID", "UKR"),
          ["MOBILIZE"], id="aid-arrival-of-arms-sent-by"),
