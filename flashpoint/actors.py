@@ -669,14 +669,22 @@ class ActorResolver:
                         return self.entry_actor(mention.entry, token.text)
         if not want_person and token.dep_ in ("dobj", "pobj") and token.lower_ in ("it", "them"):
             # "Sudan severed ties with the UAE, accusing it of ...": an object pronoun is not the subject
-            governors = [self.sentence(token).root, token.head if token.dep_ == "dobj" else token.head.head]
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token.head)
+            governors = [verb]  # ("shot dead 15 of them": the verb above the phrase)
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                governors.append(self.sentence(token).root)  # (a verb with no subject of its own shares the root's;
+                # "Palestinians massed ..., and Israeli troops shot dead 15 of them" has its own)
             # ("Israel and the White House dismissed it": not the verb's own subjects either)
             root_subjects = {t.i for g in governors for c in g.children if c.dep_ in ("nsubj", "nsubjpass")
                              for t in c.subtree}
             for mention in reversed(self.mentions):
+                plural_people = mention.entry.kind == "demonym" and token.lower_ == "them" and \
+                    self.doc[mention.end - 1].tag_ in ("NNPS", "NNS")  # "Palestinians massed ... 15 of them"
                 if self.sentence(token).start <= mention.start < token.i and mention.entry.kind != "leader" and \
                         not any(i in root_subjects for i in range(mention.start, mention.end)) and \
-                        mention.entry.kind != "demonym":
+                        (mention.entry.kind != "demonym" or plural_people):
+                    if plural_people:
+                        return Actor(token.text, mention.entry.country, "CVL")
                     return self.entry_actor(mention.entry, token.text)
         if not want_person and token.dep_ == "poss":
             # "Israel ordered Palestinians to leave ahead of its planned offensive", "Moroccans marched ... to

@@ -364,6 +364,8 @@ BROKERING = {"broker", "mediate", "facilitate", "negotiate", "sponsor", "host", 
 HALTING = {"stop", "halt", "cease", "suspend", "end", "pause", "refrain", "avoid", "quit"}
 CANCELLING = {"cancel", "abandon", "drop", "scrap", "shelve"}
 POLICY_ACTS = {"decision", "measure", "policy", "law", "legislation", "ban", "order", "ruling", "sanction"}
+FIGURATIVE_WARS = {"economic", "trade", "tariff", "information", "propaganda", "media", "psychological", "price",
+                   "currency", "legal", "diplomatic", "culture", "cultural", "word", "words", "political", "lawfare"}
 SEARCHES = {"raid", "sweep", "search", "operation", "crackdown"}
 COLLECTIVES = {"list", "set", "series", "package", "raft", "slew", "batch", "round", "wave", "number", "string"}
 READY = {"ready", "prepared", "poised", "willing", "determined"}
@@ -735,6 +737,17 @@ class Extractor:
             found = [head] if head_actor and not own else (
                 self.owner_of(head) or (self.subjects(head.head) if head.dep_ in ("dobj", "conj") and
                                         head.head.pos_ in ("VERB", "AUX") else []))
+        if not found and any(c.dep_ in ("prep", "prt") and c.lower_ in pattern.target_preps and
+                             not any(g.dep_ == "pobj" for g in c.children) for c in verb.children):
+            # "fired on and seized two Ukrainian gunboats": a stranded preposition shares the next verb's object
+            found = [t for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     for o in c.children if o.dep_ == "dobj" for t in with_conjuncts(o)]
+        if pattern.type == "ASSAULT":
+            # "fired missiles at two Iraqi air bases hosting U.S. troops": the troops hosted are hit too
+            found += [t for b in list(found) for c in b.children if c.dep_ == "acl" and
+                      c.lemma_.lower() in ("host", "house") for t in c.children if t.dep_ == "dobj"
+                      and self.actors.mention_at(t) is not None or any(
+                          self.actors.mention_at(m) is not None for m in t.lefts)]
         subject_tokens = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         if pattern.type in ("CONCEDE", "AID") and any(
                 t.dep_ == "dobj" and (a := self.actor(t)) is not None and a.country not in (None, "IGO", "NGO")
@@ -765,6 +778,11 @@ class Extractor:
         # (not inside the subject: "relatives of hostages held in Gaza blocked a highway in Tel Aviv")
         subject = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for clause in c.subtree
                    if clause.dep_ in ("acl", "relcl") for t in clause.subtree}
+        if kind == "PROTEST":
+            # (nor in what is protested: "marched against Israel's war in Gaza" marched elsewhere)
+            subject |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("against", "over", "about")
+                        or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        for t in c.subtree}
         for token in trigger.subtree:
             if token.i == trigger.i or token.i in subject or not self.under_locative(token, trigger, locative):
                 continue
@@ -873,6 +891,8 @@ class Extractor:
             for token in clause.subtree:
                 if token.i == clause.i or token.dep_ in ("nsubj", "nsubjpass") or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
                     continue
+                if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.head.head.i != clause.i:
+                    continue  # "to demand a deal to bring home the hostages held in Gaza": a place in passing
                 actor = self.actor(token)
                 if actor is None or not actor.country or actor.country in ("IGO", "NGO") and token.pos_ == "ADJ":
                     continue
@@ -1130,6 +1150,8 @@ class Extractor:
         if not targets and pattern.type == "PROTEST" and sources:
             # "marched ... to protest against the American strikes", "gathered to denounce U.S. support"
             for t in purposes:
+                if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE:
+                    continue  # "to demand a deal to bring home the hostages held in Gaza": where, not whom
                 owners = self.owner_of(t) if self.book.noun_entries(t) else []
                 # "rallied to denounce U.S. and Israeli airstrikes on Yemen": against those who strike
                 targets += [(o, a) for o in owners for a in self.actors_for(o, place)] if owners else \
@@ -1686,6 +1708,8 @@ class Extractor:
             crowd_verb = token.pos_ == "VERB" and lemma in PROTEST_VERBS and any(
                 c.dep_ == "nsubj" and (a := self.actors.actor_of(c)) is not None and a.country is None and
                 a.sector == "CVL" for c in token.children)  # "thousands of people rallied outside city hall"
+            if crowd_verb and token.idx in protest_triggers:
+                continue  # the verb coded the crowd's protest already
             if not crowd_verb and (token.pos_ != "NOUN" or lemma not in PROTEST_NOUNS | PROTESTERS):
                 continue
             if token.dep_ == "pobj" and token.head.lower_ == "in" and not any(
@@ -2015,6 +2039,10 @@ class Extractor:
                 pattern = self.noun_pattern(token)
                 if pattern is None:
                     continue
+                if pattern.id == "assault.war" and (any(c.dep_ in ("amod", "compound") and c.lower_ in FIGURATIVE_WARS
+                                                         for c in token.children) or not any(
+                        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "between") for c in token.children)):
+                    continue  # "waging economic war on Iran": sanctions and words; "the Gaza war": a theatre, no side
                 if pattern.type == "ASSAULT" and token.lemma_.lower() in SEARCHES and token.dep_ == "pobj" and \
                         token.head.lower_ in ("in", "during") and "COERCE" in fired.get(token.head.head.i, ()):
                     continue  # "arrested a lawmaker in a pre-dawn raid on her home": how the arrest was made
