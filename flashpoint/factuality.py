@@ -93,6 +93,8 @@ PENALTIES = {"pay", "price", "consequence", "consequences", "penalty", "punish",
              "retribution", "accountable", "responsible", "suffer"}
 VOTED_SPEECH = {"endorse", "condemn", "approve", "back", "support", "reject", "demand", "censure", "recognise",
                 "recognize", "denounce", "adopt", "authorise", "authorize", "welcome", "urge", "call"}
+# verbs through which a plan or a demand spells out its content ("terms which include a withdrawal")
+CONTAINING = {"include", "require", "envisage", "involve", "stipulate", "entail", "foresee", "contain"}
 REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
 DEFERRING = {"postpone", "delay", "defer"}
 DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort", "scrub"}
@@ -233,6 +235,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 head.dep_ == "conj" and any(ch.lower_ in ("neither", "nor") for ch in head.head.children)):
             node = head  # "would neither confirm nor deny that Israel carried out the strike": no stand taken
             continue
+        if dep == "relcl" and lemma_of(node) in CONTAINING and head.pos_ == "NOUN" and (
+                head.lemma_.lower() in c.planned_nouns or head.lemma_.lower() in REQUEST_NOUNS):
+            return Factuality.PLANNED, head  # "Hamas's terms, which include a full withdrawal of Israeli forces"
         if dep in ("relcl", "appos", "parataxis"):
             break  # a relative clause or an aside asserts on its own
         if dep == "ccomp" and node.i < head.i and head.pos_ in ("VERB", "AUX") and lemma not in c.reporting and \
@@ -373,6 +378,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             return Factuality.NEGATED, head  # "downgrade relations rather than sever them", "instead of striking"
         node = head
     return Factuality.ASSERTED, None
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
 
 
 def phrasal(verb: Token) -> str:

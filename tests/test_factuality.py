@@ -84,3 +84,19 @@ def test_each_side_frees_the_other_side_s_people_not_the_host_s():
 def test_captives_handed_to_the_red_cross_are_released_to_their_country():
     [release] = of_type("Hamas handed three Israeli hostages to the Red Cross in Gaza City on Sunday.", "CONCEDE")
     assert (release.source.country, release.target.country) == ("PSE", "ISR")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Iran's parliament backed a measure on Sunday to close the Strait of Hormuz.", "COERCE"),
+    ("The Biden administration has given Ukraine permission to use American missiles to strike deep inside Russia.",
+     "ASSAULT"),
+])
+def test_what_a_measure_or_a_permission_is_for_has_not_happened(text, event_type):
+    assert not [e for e in of_type(text, event_type) if e.factuality is Factuality.ASSERTED]
+
+
+def test_a_decision_someone_called_names_is_still_called_so():
+    events = code("The International Criminal Court issued arrest warrants for Netanyahu, a decision the prime minister "
+                  "called antisemitic.", published="2024-11-21")
+    assert [e for e in events if e.event_type == "ACCUSE" and e.source.country == "ISR"
+            and e.factuality is Factuality.ASSERTED]
