@@ -93,6 +93,9 @@ PENALTIES = {"pay", "price", "consequence", "consequences", "penalty", "punish",
              "retribution", "accountable", "responsible", "suffer"}
 VOTED_SPEECH = {"endorse", "condemn", "approve", "back", "support", "reject", "demand", "censure", "recognise",
                 "recognize", "denounce", "adopt", "authorise", "authorize", "welcome", "urge", "call"}
+# verbs of a reaction to a thing named just before ("a decision the prime minister called antisemitic")
+REACTING = {"call", "describe", "label", "brand", "term", "denounce", "condemn", "dismiss", "hail", "welcome", "praise",
+            "reject", "criticise", "criticize", "slam", "decry", "deplore", "applaud"}
 # verbs through which a plan or a demand spells out its content ("terms which include a withdrawal")
 CONTAINING = {"include", "require", "envisage", "involve", "stipulate", "entail", "foresee", "contain"}
 REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
@@ -238,8 +241,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         if dep == "relcl" and lemma_of(node) in CONTAINING and head.pos_ == "NOUN" and (
                 head.lemma_.lower() in c.planned_nouns or head.lemma_.lower() in REQUEST_NOUNS):
             return Factuality.PLANNED, head  # "Hamas's terms, which include a full withdrawal of Israeli forces"
-        if dep in ("relcl", "appos", "parataxis"):
-            break  # a relative clause or an aside asserts on its own
+        if dep in ("relcl", "appos", "parataxis") or dep == "acl" and lemma_of(node) in REACTING and any(
+                ch.dep_ == "nsubj" for ch in node.children):
+            break  # a relative clause (also a reaction without "which": "a decision the PM called antisemitic") or an
+            # aside asserts on its own
         if dep == "ccomp" and node.i < head.i and head.pos_ in ("VERB", "AUX") and lemma not in c.reporting and \
                 any(ch.dep_ == "nsubj" for ch in node.children) and not any(
                 ch.dep_ == "mark" for ch in node.children):
