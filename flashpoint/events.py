@@ -1075,8 +1075,10 @@ class Extractor:
                     self.book.is_light(trigger.head):
                 source_tokens = self.subjects(trigger.head)
             preps = (*pattern.target_preps, "of")  # "the downing of a Russian warplane", "the siege of El Fasher"
+            owners = {t.i for t in source_tokens}
             target_tokens = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
-                             for obj in c.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
+                             for obj in c.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)
+                             if t.i not in owners]  # ("demands from Cairo and Hamas": theirs, not made of them)
             if not target_tokens and trigger.dep_ in ("dobj",) and self.book.is_light(trigger.head):
                 target_tokens = [t for c in trigger.head.children
                                  if c.dep_ == "prep" and c.lower_ in pattern.target_preps

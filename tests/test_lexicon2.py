@@ -182,6 +182,10 @@ CASES = [
     case("Israeli police arrested dozens of demonstrators in Tel Aviv as tens of thousands rallied to demand a deal to "
          "bring home the hostages held in Gaza.", ("ISR", "PROTEST", "ISR"), [("ISR", "PROTEST", "PSE")],
          id="protest-a-place-in-the-demand-is-no-target"),
+    case("Netanyahu said Israel would not pull its forces out of the corridor, rejecting demands from Cairo and Hamas.",
+         ("EGY", "REQUEST", "ISR"), [("EGY", "REQUEST", "PSE")], id="request-demands-from-two-are-not-to-each-other"),
+    case("Israeli and U.S. forces wrapped up their largest-ever joint exercise on Friday.", ("USA", "COOPERATE", "ISR"),
+         id="cooperate-wrapped-up-joint-exercise"),
     # -- AID
     case("The first M1 Abrams tanks sent by the United States have arrived in Ukraine.", ("USA", "AID", "UKR"),
          ["MOBILIZE"], id="aid-arrival-of-arms-sent-by"),
