@@ -330,6 +330,8 @@ def object_words(verb: Token) -> list[Token]:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     found.extend(with_conjuncts(obj))
+                    if obj.dep_ == "pcomp":  # "warned of crushing retaliation" (parsed as a gerund and its object)
+                        found.extend(g for g in obj.children if g.dep_ == "dobj")
                 elif obj.dep_ == "prep":  # "pulled out of talks"
                     found.extend(g for g in obj.children if g.dep_ == "pobj")
     # "fired a barrage of missiles": the thing a quantity noun measures counts too
@@ -366,6 +368,7 @@ CANCELLING = {"cancel", "abandon", "drop", "scrap", "shelve"}
 POLICY_ACTS = {"decision", "measure", "policy", "law", "legislation", "ban", "order", "ruling", "sanction"}
 FIGURATIVE_WARS = {"economic", "trade", "tariff", "information", "propaganda", "media", "psychological", "price",
                    "currency", "legal", "diplomatic", "culture", "cultural", "word", "words", "political", "lawfare"}
+RESCUES = {"raid", "operation", "rescue", "assault", "attack", "mission", "sweep", "strike", "incursion"}
 SEARCHES = {"raid", "sweep", "search", "operation", "crackdown"}
 COLLECTIVES = {"list", "set", "series", "package", "raft", "slew", "batch", "round", "wave", "number", "string"}
 READY = {"ready", "prepared", "poised", "willing", "determined"}
@@ -538,6 +541,9 @@ class Extractor:
                 top = top.head
             if top.i != head.i:
                 return self.subjects(top, depth + 1)
+        if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.lower_ in READY and \
+                head.head.i != head.i:
+            return self.subjects(head.head, depth + 1)  # "the military was prepared to strike Iran": the military
         if dep in ("xcomp", "conj", "advcl") and head.i != verb.i:
             if dep in ("xcomp", "advcl") and head.lemma_.lower() == "give" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -2019,6 +2025,10 @@ class Extractor:
                     continue  # "imposed sanctions on Iran's oil sector, targeting 30 tankers": the sanction's reach
                 if pattern.type == "REJECT" and self.disputes_claim(token):
                     continue  # "an allegation Paris rejected": a denial, coded by `disputes`, not a REJECT
+                if pattern.type == "CONCEDE" and any(
+                        c.dep_ == "prep" and c.lower_ in ("in", "during") and g.lemma_.lower() in RESCUES
+                        for c in token.children for g in c.children if g.dep_ == "pobj"):
+                    continue  # "Israeli forces freed four hostages in a raid": a rescue by force, no concession
                 if pattern.type == "REJECT" and self.own_conduct_refused(token):
                     continue  # "Scholz ruled out sending Taurus missiles": the aid is coded negated instead
                 if pattern.type == "REJECT" and token.lemma_.lower() in ("oppose", "resist") and (

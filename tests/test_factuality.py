@@ -100,3 +100,8 @@ def test_a_decision_someone_called_names_is_still_called_so():
                   "called antisemitic.", published="2024-11-21")
     assert [e for e in events if e.event_type == "ACCUSE" and e.source.country == "ISR"
             and e.factuality is Factuality.ASSERTED]
+
+
+def test_ready_to_act_is_hypothetical_and_its_subject_acts():
+    [strike] = of_type("Israel's army chief said the military was ready to strike Iran again.", "ASSAULT")
+    assert strike.source.country == "ISR" and strike.factuality is Factuality.HYPOTHETICAL
