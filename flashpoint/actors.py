@@ -702,7 +702,7 @@ class ActorResolver:
                 verb = noun.head.head
                 direct = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.i]
                 objects = direct + [g for h in (verb, *direct) for c in h.children if c.dep_ == "prep" and
-                                    c.lower_ in ("with", "against", "on") and c.i < token.i
+                                    c.lower_ in ("with", "against", "on", "to") and c.i < token.i
                                     for g in c.children if g.dep_ == "pobj"]
                 for obj in objects:
                     actor = self.actor_of(obj)

@@ -137,6 +137,8 @@ MOVEMENT = bare_pattern("place.movement", "MOBILIZE")
 FIGHT_FOR = bare_pattern("aid.fight_for", "AID", ("for", "alongside"))
 # "sent Kyiv long-range missiles", "sent missiles to Ukraine": weapons handed over, not fired
 SUPPLY = bare_pattern("aid.send_arms", "AID", ("to", "for"))
+# "Iraq protested to Turkey", "Lebanon lodged a protest with the U.N.": a state's complaint is an accusation
+PROTEST_TO = bare_pattern("accuse.protest_to", "ACCUSE", ("to", "with", "over", "against"))
 # "an Egyptian convoy carrying flour crossed into Gaza", "launchers paid for by Berlin reached Ukraine": aid told
 # by its arrival
 AID_ARRIVAL = bare_pattern("aid.arrival", "AID")
@@ -393,6 +395,9 @@ def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False)
                 # ("said Israel was committing genocide": the object of the clause's verb too)
                 words.update(g.lemma_.lower() for g in child.children if g.dep_ in ("acomp", "attr", "prep", "advmod",
                                                                                   "dobj"))
+                # ("said the drone attack was a terrorist act": what the act is called)
+                words.update(m.lemma_.lower() for g in child.children if g.dep_ in ("attr", "dobj")
+                             for m in g.children if m.dep_ == "amod")
                 # ("said the attack could amount to a war crime")
                 words.update(o.lemma_.lower() for g in child.children if g.dep_ == "prep" and g.lower_ in ("to", "as")
                              for o in g.children if o.dep_ == "pobj")
@@ -621,6 +626,20 @@ class Extractor:
         while token.dep_ == "conj":
             token = token.head
         return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PROTEST_VENUES
+
+    def diplomatic_protest(self, verb: Token) -> bool:
+        """A state (a country or capital named, or its government) protesting *to* another party."""
+        addressed = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and self.actor(g) is not None for g in c.children) for c in verb.children)
+        if not addressed:
+            return False
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            mention = self.actors.mention_at(subject)
+            actor = self.actor(subject)
+            if mention is not None and mention.entry.kind in ("country", "capital") or \
+                    actor is not None and actor.sector == "GOV":
+                return True
+        return False
 
     def own_conduct_refused(self, verb: Token) -> bool:
         """"ruled out sending troops", "declined to release the sailors": a refusal about one's own act is that act,
@@ -2025,6 +2044,8 @@ class Extractor:
                     continue  # "imposed sanctions on Iran's oil sector, targeting 30 tankers": the sanction's reach
                 if pattern.type == "REJECT" and self.disputes_claim(token):
                     continue  # "an allegation Paris rejected": a denial, coded by `disputes`, not a REJECT
+                if pattern.id == "protest.verbs" and self.diplomatic_protest(token):
+                    pattern = PROTEST_TO  # "Iraq protested to Turkey over its air strikes": a complaint, not a march
                 if pattern.type == "CONCEDE" and any(
                         c.dep_ == "prep" and c.lower_ in ("in", "during") and g.lemma_.lower() in RESCUES
                         for c in token.children for g in c.children if g.dep_ == "pobj"):
