@@ -17,8 +17,13 @@ from spacy.tokens import Doc, Token
 from .actors import ActorResolver
 from .attribution import ANONYMOUS_HEADS, Attributor, outlet_name
 from .datafiles import load_yaml
-from .factuality import cues, factuality_of
+from .factuality import DROPPING, cues, factuality_of, phrasal
 from .records import Actor, Article, Attribution, Event, Factuality, Span
+
+# word sets of the rules below, in data/words.yaml so that an analyst can extend them
+WORDS = {key: {kind: frozenset(str(w).lower() for w in words) for kind, words in value.items()}
+         if isinstance(value, dict) else frozenset(str(w).lower() for w in value)
+         for key, value in load_yaml("words.yaml").items()}
 
 DATA = Path(__file__).parent / "data"
 
@@ -144,28 +149,11 @@ PROTEST_TO = bare_pattern("accuse.protest_to", "ACCUSE", ("to", "with", "over", 
 AID_ARRIVAL = bare_pattern("aid.arrival", "AID")
 # "a move that drew a sharp rebuke from Guterres", "drawing condemnation from Turkey", "sparked outrage in Tehran":
 # a reaction named as what an act drew, from whom
-DRAWING = {"draw", "earn", "attract", "prompt", "spark", "provoke", "trigger", "elicit", "win", "garner", "receive",
-           "meet", "face", "invite", "stir", "unleash", "cause"}
-DRAWN = {"condemnation": "ACCUSE", "criticism": "ACCUSE", "rebuke": "ACCUSE", "censure": "ACCUSE",
-         "outrage": "ACCUSE", "anger": "ACCUSE", "fury": "ACCUSE", "ire": "ACCUSE", "backlash": "ACCUSE",
-         "denunciation": "ACCUSE", "protest": "ACCUSE", "reprimand": "ACCUSE", "condemnations": "ACCUSE",
-         "praise": "SUPPORT", "backing": "SUPPORT", "applause": "SUPPORT", "plaudit": "SUPPORT", "welcome": "SUPPORT"}
+DRAWING = WORDS["drawing"]
+DRAWN = {noun: kind for kind, nouns in WORDS["drawn"].items() for noun in nouns}  # noun of the reaction -> type
 DRAWN_PATTERNS = {kind: bare_pattern(f"{kind.lower()}.drawn", kind) for kind in set(DRAWN.values())}
-ARRIVING = {"reach", "enter", "arrive", "land", "cross", "roll", "dock", "pass", "get"}
-CARRIERS = {"convoy", "truck", "lorry", "plane", "aircraft", "flight", "ship", "vessel", "consignment", "shipment",
-            "delivery", "cargo", "batch", "tonne", "ton", "aid", "supply", "jet", "helicopter", "boat", "train",
-            "assistance", "package", "load", "team", "rescuer", "medic", "doctor",
-            # arms that arrive ("the first Abrams tanks sent by the United States have arrived in Ukraine")
-            "tank", "launcher", "missile", "howitzer", "system", "battery", "weapon", "munition", "shell", "f-16",
-            "f-16s", "fighter"}
-ARMS = {"tank", "launcher", "missile", "howitzer", "system", "battery", "weapon", "munition", "shell", "f-16", "f-16s",
-        "fighter", "jet", "drone", "rocket"}
-SUPPLYING = {"send", "supply", "deliver", "donate", "pay", "provide", "give", "ship", "gift", "promise", "pledge",
-             "fund", "finance", "buy", "purchase", "transfer", "lend", "loan"}
-AID_GOODS = {"aid", "food", "medicine", "medical", "supply", "fuel", "flour", "water", "tent", "blanket", "relief",
-             "humanitarian", "vaccine", "ration", "diesel", "generator", "launcher", "weapon", "ammunition", "munition",
-             "missile", "equipment", "shell", "assistance", "wheat", "grain", "rice", "milk", "parcel", "rescue",
-             "rescuer", "medic", "doctor", "tank", "howitzer", "f-16", "f-16s"}
+ARRIVING, CARRIERS, AID_GOODS = WORDS["arriving"], WORDS["carriers"], WORDS["aid_goods"]
+ARMS, SUPPLYING = WORDS["arms"], WORDS["supplying"]  # (arms arrive only "sent by" or "paid for by" someone)
 
 
 @dataclass(frozen=True)
@@ -364,15 +352,13 @@ def lemma_set(tokens: list[Token]) -> set[str]:
 MODALS = {"would", "will", "could", "might", "may", "'ll", "'d", "shall", "wo"}
 # (not "demanding that the kingdom sever ties": that is addressed to the protesters' own state)
 DEMANDING = {"call", "chant", "denounce", "condemn", "protest", "decry", "accuse", "shout"}
-BROKERING = {"broker", "mediate", "facilitate", "negotiate", "sponsor", "host", "arrange"}
+# verbs that stop an act announced under them ("would stop striking"); cancelling is factuality.DROPPING
 HALTING = {"stop", "halt", "cease", "suspend", "end", "pause", "refrain", "avoid", "quit"}
-CANCELLING = {"cancel", "abandon", "drop", "scrap", "shelve"}
-POLICY_ACTS = {"decision", "measure", "policy", "law", "legislation", "ban", "order", "ruling", "sanction"}
-FIGURATIVE_WARS = {"economic", "trade", "tariff", "information", "propaganda", "media", "psychological", "price",
-                   "currency", "legal", "diplomatic", "culture", "cultural", "word", "words", "political", "lawfare"}
-RESCUES = {"raid", "operation", "rescue", "assault", "attack", "mission", "sweep", "strike", "incursion"}
-SEARCHES = {"raid", "sweep", "search", "operation", "crackdown"}
-COLLECTIVES = {"list", "set", "series", "package", "raft", "slew", "batch", "round", "wave", "number", "string"}
+BROKERING = WORDS["brokering"]
+POLICY_ACTS = WORDS["policy_acts"]
+FIGURATIVE_WARS = WORDS["figurative_wars"]
+SEARCHES, RESCUES = WORDS["searches"], WORDS["rescues"]  # ("arrested in a raid", "freed in a raid")
+COLLECTIVES = WORDS["collectives"]
 READY = {"ready", "prepared", "poised", "willing", "determined"}
 
 
@@ -1654,7 +1640,7 @@ class Extractor:
                             out.append(self.make(DRAWN_PATTERNS[kind], noun, reactor, doer, f"{kind.lower()}.drawn", 0.55))
         return out
 
-    def aid_arrivals(self, events: list[Event]) -> list[Event]:
+    def aid_arrivals(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"An Egyptian convoy of trucks carrying flour crossed into the enclave", "a consignment of launchers
         paid for by Berlin reached Ukraine": goods of aid arriving somewhere are the aid of whoever sent or paid
         for them, to the place they reach. No sender named, no event."""
@@ -1703,11 +1689,9 @@ class Extractor:
                 continue
             sent = {t.idx for t in carriers[0].subtree if t.dep_ == "acl" and t.pos_ == "VERB"}
             for i, event in enumerate(events):
-                if event.event_type == "MOBILIZE" and event.trigger_start in sent:
+                if event.event_type == "MOBILIZE" and event.trigger_start in sent and i in triggers:
                     # "tanks sent by the United States have arrived in Ukraine": arms delivered, not a deployment
-                    events[i] = self.make(AID_ARRIVAL, self.doc.char_span(event.trigger_start, event.trigger_start + 1,
-                                                                          alignment_mode="expand")[0],
-                                          event.source, event.target, "aid.arrival", 0.5)
+                    events[i] = self.make(AID_ARRIVAL, triggers[i], event.source, event.target, "aid.arrival", 0.5)
                     aiding.add((event.source.country, event.target.country if event.target else None))
             for source in senders:
                 if target.country == source.country or (source.country, target.country) in aiding:
@@ -1985,7 +1969,8 @@ class Extractor:
                     token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in cues().hypothetical_adjectives
                                                  for c in token.children):
                 continue  # "strikes that would have killed 150 people", "a possible incursion": no threat made
-            if token.dep_ in ("xcomp", "dobj", "ccomp") and token.head.lemma_.lower() in HALTING | CANCELLING:
+            if token.dep_ in ("xcomp", "dobj", "ccomp") and (token.head.lemma_.lower() in HALTING or
+                                                             phrasal(token.head) in DROPPING):
                 continue  # "Moscow would stop striking energy facilities": a halt announced, not an attack
             node = token
             # "Tehran will respond decisively to any aggression, the foreign ministry said": the report hangs on
@@ -2092,7 +2077,7 @@ class Extractor:
         events.extend(self.each_other(events))
         events.extend(self.swaps(events, triggers))
         events.extend(self.implied_protests(events))
-        events.extend(self.aid_arrivals(events))
+        events.extend(self.aid_arrivals(events, triggers))
         events.extend(self.drawn_reactions(events, triggers))
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)

@@ -238,10 +238,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 head.dep_ == "conj" and any(ch.lower_ in ("neither", "nor") for ch in head.head.children)):
             node = head  # "would neither confirm nor deny that Israel carried out the strike": no stand taken
             continue
-        if dep == "relcl" and lemma_of(node) in CONTAINING and head.pos_ == "NOUN" and (
+        if dep == "relcl" and node.lemma_.lower() in CONTAINING and head.pos_ == "NOUN" and (
                 head.lemma_.lower() in c.planned_nouns or head.lemma_.lower() in REQUEST_NOUNS):
             return Factuality.PLANNED, head  # "Hamas's terms, which include a full withdrawal of Israeli forces"
-        if dep in ("relcl", "appos", "parataxis") or dep == "acl" and lemma_of(node) in REACTING and any(
+        if dep in ("relcl", "appos", "parataxis") or dep == "acl" and node.lemma_.lower() in REACTING and any(
                 ch.dep_ == "nsubj" for ch in node.children):
             break  # a relative clause (also a reaction without "which": "a decision the PM called antisemitic") or an
             # aside asserts on its own
@@ -268,17 +268,18 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 # Israel lifts its siege": what is awaited has not happened
                 return Factuality.HYPOTHETICAL, head
             if dep == "prep":
-                key = f"{head.lemma_.lower()} {low_node}" if (low_node := node.lower_) else ""
+                key = f"{head.lemma_.lower()} {node.lower_}"
                 if key in c.goals:
                     return Factuality.PLANNED, head  # "called for the release of all hostages"
                 if key in c.conditions:
                     return Factuality.HYPOTHETICAL, head  # "depended on a full Israeli withdrawal"
-                if low_node in TOPIC_PREPS and any(ch.dep_ == "dobj" and ch.lemma_.lower() in c.topics
+                if node.lower_ in TOPIC_PREPS and any(ch.dep_ == "dobj" and ch.lemma_.lower() in c.topics
                                                    for ch in head.children):
                     return Factuality.PLANNED, head  # "is mediating a deal for the release of captives"
             if dep == "nsubj" and head.lemma_.lower() == "be" and any(
-                    ch.dep_ == "attr" and (ch.lemma_.lower() in c.aims or f"{ch.i and ch.doc[ch.i - 1].lower_} {ch.lower_}"
-                                           in c.aims) for ch in head.children):
+                    ch.dep_ == "attr" and (ch.lemma_.lower() in c.aims or ch.i > 0 and
+                                           f"{ch.doc[ch.i - 1].lower_} {ch.lower_}" in c.aims)  # ("a red line")
+                    for ch in head.children):
                 return Factuality.PLANNED, head  # "Israel's withdrawal is a precondition for any deal"
             if lemma == "be" and dep == "xcomp" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children):
                 return Factuality.PLANNED, head  # "Israeli forces are to withdraw within 60 days"
@@ -383,10 +384,6 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             return Factuality.NEGATED, head  # "downgrade relations rather than sever them", "instead of striking"
         node = head
     return Factuality.ASSERTED, None
-
-
-def lemma_of(token: Token) -> str:
-    return token.lemma_.lower()
 
 
 def phrasal(verb: Token) -> str:
