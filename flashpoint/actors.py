@@ -576,9 +576,14 @@ class ActorResolver:
         if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("it", "he", "she", "they"):
             return None
         clause = pronoun.head
+        while clause.dep_ == "conj" and clause.head.i < clause.i:  # "said the damage was limited and that it would"
+            clause = clause.head
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTERS:
             return None
-        subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+        reporter = clause.head
+        subjects = [c for c in reporter.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+        if not subjects and reporter.dep_ == "conj":  # "Qatar condemned the attack and said it reserved ...": shared
+            subjects = [c for c in reporter.head.children if c.dep_ == "nsubj" and c.i < pronoun.i]
         if not subjects or subjects[0].lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP:
             return None
         actor = self.actor_of(subjects[0])
@@ -628,6 +633,14 @@ class ActorResolver:
         reporter = self.reporter_of(token)
         if reporter is not None:
             return reporter
+        if not want_person and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+            # "The UAE has withdrawn its troops, leaving Yemeni forces it trained in charge", "Russia returned the
+            # vessels it seized": the subject inside an object's relative clause is the sentence's subject
+            root = self.sentence(token).root
+            for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
+                actor = self.actor_of(subject)
+                if actor is not None and actor.country and actor.name is None and subject.lower_ not in PRONOUNS_GROUP:
+                    return Actor(token.text, actor.country, actor.sector, org=actor.org)
         if want_person and token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "dative"):
             # "The South Korean president ... urged him to": the object is someone else than the subject
             subjects = {c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")}

@@ -70,6 +70,8 @@ DOCUMENTS = {"resolution", "law", "bill", "order", "decree", "decision", "measur
 CREDITING = {"thank", "praise", "commend", "credit", "congratulate", "hail", "laud"}
 PUNISHING = {"sanction", "blacklist", "designate", "penalize", "penalise", "punish", "indict", "fine", "target"}
 DETERRENT_SPEECH = {"warn", "say", "caution", "vow", "threaten", "declare", "insist", "signal", "tell", "add", "stress"}
+# "called the raids a breach", "an act the Pentagon described as unprovoked": verbs that give an act a name
+NAMING_VERBS = {"call", "describe", "label", "brand", "term", "dub", "characterize", "characterise", "deem"}
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps",
                 "opinion", "ruling", "verdict", "judgment", "judgement", "finding", "findings", "legislation", "law",
                 "bill", "decree", "ban", "policy", "order", "decisions"}
@@ -294,12 +296,28 @@ def base_forms(form: str) -> list[str]:
     return out
 
 
+def object_gap(verb: Token) -> bool:
+    """Is the verb a relative clause whose object is the noun it hangs from? "the three Ukrainian vessels
+    (that) it seized", "the reporter it has held since March" (but not "Iran, which attacked Israel")."""
+    if verb.dep_ != "relcl" or verb.pos_ != "VERB" or is_passive(verb) or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False  # "the villages they had occupied", "the ceasefire he had announced": background, told elsewhere
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    if any(o.lower_ in ("that", "which", "whom") for o in objects if o.dep_ == "dobj"):
+        return True
+    return not objects and any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in verb.children) \
+        and not any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
+
+
 def object_words(verb: Token) -> list[Token]:
     """Words that can satisfy a pattern's `object` condition."""
     found = []
     direct = any(c.dep_ == "dobj" for c in verb.children)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and verb.lemma_.lower() in GIVING:
         found.append(verb.head)  # "drones supplied by the Emirates", "tanks sent by the United States"
+    if object_gap(verb):
+        found.append(verb.head)  # "the Ukrainian vessels it seized"
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "from" and not direct:
             continue  # "dropped from a helicopter" (but "expelled Russia from the organisation")
@@ -329,7 +347,9 @@ def object_words(verb: Token) -> list[Token]:
     for token in found:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
-                extra.extend(g for g in child.children if g.dep_ == "pobj")
+                for g in child.children:
+                    if g.dep_ == "pobj":  # ("hundreds of drone attacks": the measured thing's own compounds too)
+                        extra.extend([g, *(c for c in g.children if c.dep_ == "compound")])
             if child.dep_ == "acl":  # "a plane carrying 40 tonnes of food"
                 for g in child.children:
                     if g.dep_ == "dobj":
@@ -362,10 +382,34 @@ COLLECTIVES = WORDS["collectives"]
 READY = {"ready", "prepared", "poised", "willing", "determined"}
 
 
+def naming_object(verb: Token) -> Token | None:
+    """In "an act the Pentagon called an unprovoked attack" the relative clause's object is the name given to
+    the act it hangs from, not what is named: that object, for a naming verb in such a clause."""
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in NAMING_VERBS or \
+            not any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in verb.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("that", "which")]
+    if len(objects) != 1 or any(c.dep_ == "oprd" for c in verb.children):
+        return None
+    return objects[0]
+
+
+def modal_clause(clause: Token) -> bool:
+    """A clause about what will or may be: with a modal ("would retaliate"), of readiness ("was ready to hit
+    Iran's oil facilities"), or the idiom of options "on the table"."""
+    if any(g.dep_ == "aux" and g.lower_ in MODALS or g.dep_ == "acomp" and g.lower_ in READY for g in clause.children):
+        return True
+    lemmas = {t.lemma_.lower() for t in clause.subtree}
+    return "option" in lemmas and "table" in lemmas
+
+
 def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False) -> set[str]:
     """Lemmas in the clauses (and predicative complements: "called the raids a breach") under a verb,
     only clauses with a modal when asked."""
     words: set[str] = set()
+    named = naming_object(verb)
+    if named is not None:  # "an act the Pentagon called an unprovoked attack"
+        words.update(t.lemma_.lower() for t in named.subtree)
     for child in verb.children:
         if child.dep_ == "dobj":  # "called Israel's strikes a gross violation" (parsed as an apposition)
             for grand in child.children:
@@ -373,9 +417,15 @@ def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False)
                     words.update(t.lemma_.lower() for t in grand.subtree)
         if child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "oprd", "acomp") or (
                 child.dep_ == "prep" and child.lower_ == "as"):
-            if modal_only and not any(g.dep_ == "aux" and g.lower_ in MODALS or
-                                      g.dep_ == "acomp" and g.lower_ in READY for g in child.children):
-                continue  # (a clause of readiness counts: "signalled it was ready to hit Iran's oil facilities")
+            # ("would impose sanctions rather than respond militarily": what is ruled out is no content)
+            excluded = {t.i for m in child.subtree if m.lower_ == "than" and m.i > 0 and m.doc[m.i - 1].lower_ == "rather"
+                        or m.lower_ == "instead" for t in m.head.subtree if t.i >= m.i}
+            if modal_only:
+                # each coordinated clause on its own: "said the damage was limited and that it would respond"
+                for clause in (child, *(c for c in child.conjuncts if c.i > child.i and c.pos_ in ("VERB", "AUX"))):
+                    if modal_clause(clause):
+                        words.update(t.lemma_.lower() for t in clause.subtree if t.i not in excluded)
+                continue
             if head_only:
                 words.add(child.lemma_.lower())
                 # ("said Israel was committing genocide": the object of the clause's verb too)
@@ -388,9 +438,6 @@ def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False)
                 words.update(o.lemma_.lower() for g in child.children if g.dep_ == "prep" and g.lower_ in ("to", "as")
                              for o in g.children if o.dep_ == "pobj")
                 continue
-            # ("would impose sanctions rather than respond militarily": what is ruled out is no content)
-            excluded = {t.i for m in child.subtree if m.lower_ == "than" and m.i > 0 and m.doc[m.i - 1].lower_ == "rather"
-                        or m.lower_ == "instead" for t in m.head.subtree if t.i >= m.i}
             words.update(t.lemma_.lower() for t in child.subtree if t.i not in excluded)
     return words
 
@@ -489,6 +536,27 @@ class Extractor:
         return None
 
     # -- who acts on whom ------------------------------------------------------------------------
+    def of_members(self, token: Token) -> list[Token]:
+        """"the military governments of Mali and Burkina Faso", "the foreign ministers of Egypt and Jordan":
+        one institution per state, so each state acts."""
+        if token.tag_ not in ("NNS", "NNPS") or self.actors.sector_of(token) is None:
+            return [token]
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    # ("of Mali and Burkina Faso" may come parsed as "[Mali and] Burkina Faso")
+                    listed = [c for c in obj.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)]
+                    members = []
+                    for member in [*listed, *with_conjuncts(obj)]:
+                        actor = self.actors.actor_of(member, allow_modifiers=False)
+                        if actor is not None and actor.country:
+                            members.append(member)
+                    if len(members) > 1:
+                        return members
+        return [token]
+
     def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
         if depth > 4:
             return []
@@ -517,7 +585,7 @@ class Extractor:
         if subs:
             if subs[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                 return with_conjuncts(verb.head)
-            return subs
+            return [member for t in subs for member in self.of_members(t)]
         dep, head = verb.dep_, verb.head
         if dep == "conj" and verb.lemma_.lower() in SPEECH_VERBS and head.dep_ == "ccomp" and \
                 head.head.lemma_.lower() in REPORTING_VERBS and head.head.i < head.i:
@@ -691,6 +759,8 @@ class Extractor:
                 g.dep_ == "pobj" and self.actor(g) for g in c.children) for n in near for c in n.children)
         if own:
             complements = [verb]  # "urged Washington to keep up pressure on Hamas": Washington is addressed
+        if object_gap(verb) and pattern.object_target:
+            found.append(verb.head)  # "the Ukrainian vessels it seized": the vessels' owner
         for node in complements:
             for child in node.children:
                 if child.dep_ == "nsubjpass" and passive and node.i == verb.i:
@@ -1281,7 +1351,8 @@ class Extractor:
         for index, token in triggers.items():
             event = events[index]
             on_generic = token.dep_ == "relcl" and token.head.lemma_.lower() in GENERIC_ACTS and not any(
-                c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in token.children)
+                c.dep_ == "dobj" and c.lower_ not in ("that", "which") and c.i != getattr(naming_object(token), "i", -1)
+                for c in token.children)
             if event.event_type not in REACTION_TYPES or event.target is not None and not on_generic and not (
                     {w.strip(".,").rstrip("s") for w in event.target.text.lower().split()} &
                     {w.rstrip("s") for w in GENERIC_ACTS | RULINGS | PLAN_NOUNS} or

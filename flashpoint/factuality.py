@@ -168,6 +168,15 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
     what they say, not that they were made."""
     c = cues()
     own = own_cues(trigger, c)
+    if own is None and trigger.dep_ == "relcl" and any(ch.dep_ == "det" and ch.lower_ in ("any", "no")
+                                                       for ch in trigger.head.children):
+        # "any troops they sent to Ukraine would be targets", "no weapons it supplied": what it refers to is not done
+        return (Factuality.NEGATED if any(ch.lower_ == "no" for ch in trigger.head.children)
+                else Factuality.HYPOTHETICAL), trigger
+    if own is None and trigger.pos_ == "VERB" and any(
+            ch.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no")
+                                                      for g in ch.children) for ch in trigger.children):
+        return Factuality.NEGATED, trigger  # "Neither Israel nor Hamas has accepted", "No troops will be sent"
     if own is Factuality.PLANNED and conditioned(trigger, None, c):
         return Factuality.HYPOTHETICAL, trigger  # "will strike if Iran attacks"
     if own is not None:
@@ -293,6 +302,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     ch.dep_ in ("neg", "aux") and ch.lower_ in ("not", "will", "would", "could") for ch in head.children):
                 return Factuality.ASSERTED, None  # "the Council voted to endorse the plan": the vote is the endorsement
             if lemma == "hesitate" and dep == "xcomp" and any(ch.dep_ == "neg" for ch in head.children):
+                if any(ch.dep_ == "aux" and ch.lower_ in ("did", "had") for ch in head.children):
+                    node = head  # "Israel did not hesitate to strike": it struck, as its own clause says
+                    continue
                 return Factuality.PLANNED, head  # "would not hesitate to strike": a promise to strike
             if lemma in REFUSALS and dep in ("xcomp", "advcl") and not any(ch.dep_ == "neg" for ch in head.children):
                 return Factuality.NEGATED, head  # "Scholz refused to supply Taurus missiles": his own conduct

@@ -105,3 +105,29 @@ def test_a_decision_someone_called_names_is_still_called_so():
 def test_ready_to_act_is_hypothetical_and_its_subject_acts():
     [strike] = of_type("Israel's army chief said the military was ready to strike Iran again.", "ASSAULT")
     assert strike.source.country == "ISR" and strike.factuality is Factuality.HYPOTHETICAL
+
+
+def test_neither_nor_subjects_did_not_act():
+    accepted = of_type("Neither Israel nor Hamas has formally accepted Egypt's latest truce proposal.", "AGREE")
+    assert {(e.source.country, e.factuality) for e in accepted} == {("ISR", Factuality.NEGATED),
+                                                                    ("PSE", Factuality.NEGATED)}
+
+
+def test_a_negative_subject_elsewhere_in_the_sentence_does_not_undo_the_act():
+    events = code("The officials said no decision had been made on joining Israel's strikes on Iran.")
+    assert [e.factuality for e in events if e.event_type == "ASSAULT" and e.source.country == "ISR"] == \
+        [Factuality.ASSERTED]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel did not hesitate to strike the port of Hodeidah after the drone attack on Tel Aviv.", Factuality.ASSERTED),
+    ("Israel will not hesitate to strike the port of Hodeidah again, Katz said.", Factuality.PLANNED),
+])
+def test_not_hesitating_is_doing_it_in_the_past_and_a_promise_in_the_future(text, expected):
+    assert {e.factuality for e in of_type(text, "ASSAULT") if e.source.country == "ISR"} == {expected}
+
+
+def test_what_any_troops_sent_would_face_is_no_deployment():
+    events = code("Medvedev warned that any troops Britain sent to Ukraine as peacekeepers would become legitimate "
+                  "targets.")
+    assert not [e for e in events if e.event_type == "MOBILIZE" and e.factuality is Factuality.ASSERTED]

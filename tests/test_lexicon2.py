@@ -347,7 +347,28 @@ CASES = [
     case("Iran pushed back against the European plan.", ("IRN", "REJECT", "*"), ["REQUEST"],
          id="reject-pushed-back-against"),
 
+    # -- relative clauses whose object is the noun they hang from; refusals; quantities of weapons
+    case("Russia has not freed any of the Ukrainian journalists it is holding.", ("RUS", "COERCE", "UKR"),
+         id="coerce-relative-clause-people-it-is-holding"),
+    case("Tens of thousands marched in Rabat, demanding that the kingdom sever the ties it restored with Israel.",
+         ("MAR", "COOPERATE", "ISR"), id="cooperate-relative-clause-ties-it-restored"),
+    case("Iran's Revolutionary Guards shot down a U.S. Navy drone, an act the Pentagon called an unprovoked attack.",
+         ("USA", "ACCUSE", "IRN"), id="accuse-relative-clause-act-the-pentagon-called"),
+    case("Protesters in Nairobi refused to disperse despite tear gas.", ("KEN", "PROTEST", "*"), ["REJECT"],
+         id="reject-refusing-to-do-something-oneself-is-no-rejection"),
+    case("Iran refused the American offer of talks.", ("IRN", "REJECT", "USA"), id="reject-refused-an-offer"),
+    case("Moscow accused Kyiv of launching hundreds of drone attacks on Russian refineries.",
+         ("UKR", "ASSAULT", "RUS"), id="assault-hundreds-of-drone-attacks"),
     # -- THREATEN
+    case("Israeli jets struck Iran. Tehran said the damage was limited and that it would respond at a time of its "
+         "choosing.", ("IRN", "THREATEN", "ISR"), id="threaten-second-reported-clause-would-respond"),
+    case("Trump said all options were on the table in dealing with Iran.", ("USA", "THREATEN", "IRN"),
+         id="threaten-all-options-on-the-table"),
+    case("Qatar condemned the Iranian attack and said it reserved the right to respond.", ("QAT", "THREATEN", "IRN"),
+         [("IRN", "THREATEN", "QAT")], id="threaten-shared-subject-reporter-is-the-pronoun"),
+    case("The military governments of Mali and Niger said any intervention would amount to a declaration of war.",
+         ("MLI", "THREATEN", None), [("NER", "THREATEN", "MLI"), ("MLI", "THREATEN", "NER")],
+         id="threaten-governments-of-two-states-each-threaten"),
     case("Khamenei said Israel would face a severe punishment for the strike.", ("IRN", "THREATEN", "ISR"),
          id="threaten-said-would-face-punishment"),
     case("Trump said Iran would be obliterated if it rebuilt its nuclear sites.", ("USA", "THREATEN", "IRN"),
