@@ -537,12 +537,12 @@ class Extractor:
 
     # -- who acts on whom ------------------------------------------------------------------------
     def of_members(self, token: Token) -> list[Token]:
-        """"the military governments of Mali and Burkina Faso", "the foreign ministers of Egypt and Jordan":
-        one institution per state, so each state acts."""
+        """"the military governments of Mali and Burkina Faso", "the foreign ministers of Egypt and Jordan",
+        "warships from the United States, South Korea and Japan": one body per state, so each state acts."""
         if token.tag_ not in ("NNS", "NNPS") or self.actors.sector_of(token) is None:
             return [token]
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):  # ("warships from the U.S., Japan and ...")
                 for obj in prep.children:
                     if obj.dep_ != "pobj":
                         continue
@@ -1309,6 +1309,7 @@ class Extractor:
         if pattern.id == "mobilize.drill" and len({a.country for _, a in sources}) >= 2:
             # "South Korea and the United States began their annual exercise": a joint exercise
             pattern = replace(pattern, type="COOPERATE", id="cooperate.exercise", reciprocal=True)
+            rule = pattern.id + (".nominal" if nominal else "")
             targets = []
         if pattern.type == "AGREE" and len({a.country for _, a in sources}) >= 2:
             # "the coalition and the Houthis accepted a truce brokered by the United Nations": the broker is no party
@@ -1321,6 +1322,12 @@ class Extractor:
                 mutual = mutual or not targets
         if between:
             mutual, targets = True, []
+        if len({a.country for _, a in sources}) >= 2 and targets:
+            # "Saudi Arabia and Iran agreed to reopen their embassies": what is the sources' own is no third party
+            own = {a.country for _, a in sources}
+            targets = [(t, a) for t, a in targets if not (
+                t is not None and a.country in own and (t.lower_ in ("their", "them", "themselves") or any(
+                    c.dep_ == "poss" and c.lower_ == "their" for c in t.children)))]
         if (pattern.reciprocal or mutual) and len(sources) >= 2 and not targets:
             for i, (s_tok, s_act) in enumerate(sources):
                 for j, (t_tok, t_act) in enumerate(sources):
@@ -1611,6 +1618,18 @@ class Extractor:
                     by_trigger[token.i], tokens[token.i] = group, token
         out = []
         for i, group in by_trigger.items():
+            # "killed the group's deputy leader in a joint operation with the U.S.-led coalition", "dropped meals
+            # over Gaza, a joint operation with the Jordanian air force": the partner named after "with"
+            for partner in self.joint_partners(tokens[i]):
+                for event in group:
+                    actor = self.actor(partner)
+                    if actor is None or not actor.country or actor.country == event.source.country or \
+                            event.source.country is None:
+                        continue
+                    for a, b in ((event.source, actor), (actor, event.source)):
+                        out.append(self.make(cooperate, tokens[i], a, b, "cooperate.joint_with", 0.6,
+                                             factuality=event.factuality))
+                    break
             token = tokens[i]
             sources = {}
             for event in group:
@@ -1623,6 +1642,16 @@ class Extractor:
                     if a.country != b.country:
                         out.append(self.make(cooperate, token, a, b, "cooperate.joint_act", 0.6, factuality=factuality))
         return out
+
+    @staticmethod
+    def joint_partners(token: Token) -> list[Token]:
+        """The partners named in a joint undertaking hung on an act: "in a joint operation with X"."""
+        nouns = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "as")
+                 for g in c.children if g.dep_ == "pobj"]
+        nouns += [a for n in list(nouns) for a in n.children if a.dep_ == "appos"]
+        return [t for n in nouns if any(m.dep_ in ("amod", "compound") and m.lower_ in JOINT for m in n.children)
+                for p in n.children if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children if o.dep_ == "pobj" for t in with_conjuncts(o)]
 
     @staticmethod
     def done_jointly(token: Token) -> bool:
@@ -2150,9 +2179,32 @@ class Extractor:
         events.extend(self.implied_protests(events))
         events.extend(self.aid_arrivals(events, triggers))
         events.extend(self.drawn_reactions(events, triggers))
+        events = self.promised_to(events, triggers)
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)
         return merge(events, dyadless=True)
+
+    def promised_to(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+        """"Trump pledged to lift all U.S. sanctions on Damascus", "Hamas agreed to free Edan Alexander": an
+        agreement or a pledge with no other party named is made to whoever the promised act is for."""
+        out = list(events)
+        for index, token in triggers.items():
+            event = events[index]
+            if event.event_type != "AGREE" or event.target is not None and \
+                    event.target.country != event.source.country:
+                continue
+            content = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+            sent = self.actors.sentence(token)
+            if event.target is None and any(
+                    sent.start <= m.start < sent.end and m.start not in content and m.entry.country not in (
+                        None, event.source.country) for m in self.actors.mentions):
+                continue  # "Putin agreed in a call with Trump to halt strikes on Ukraine's grid": made to Trump
+            parties = [events[i].target for i, t in triggers.items() if i != index and t.i in content
+                       and events[i].source.country == event.source.country and events[i].target is not None
+                       and events[i].target.country not in (None, event.source.country)]
+            if parties:
+                out[index] = replace(event, target=parties[0])
+        return out
 
     @staticmethod
     def by_mistake(verb: Token) -> bool:

@@ -359,6 +359,19 @@ CASES = [
     case("Iran refused the American offer of talks.", ("IRN", "REJECT", "USA"), id="reject-refused-an-offer"),
     case("Moscow accused Kyiv of launching hundreds of drone attacks on Russian refineries.",
          ("UKR", "ASSAULT", "RUS"), id="assault-hundreds-of-drone-attacks"),
+    # -- COOPERATE: joint undertakings, embassies, several states' forces
+    case("Iraqi forces killed an Islamic State commander in a joint operation with the U.S.-led coalition.",
+         ("IRQ", "COOPERATE", "USA"), id="cooperate-in-a-joint-operation-with"),
+    case("Chinese and Russian strategic bombers flew a joint patrol over the Sea of Japan.",
+         ("CHN", "COOPERATE", "RUS"), ["CONSULT"], id="cooperate-flew-a-joint-patrol"),
+    case("The United Arab Emirates reopened its embassy in Doha on Monday.", ("ARE", "COOPERATE", "QAT"),
+         [("ARE", "COOPERATE", "ARE")], id="cooperate-reopened-its-embassy-in-the-other-capital"),
+    case("Saudi Arabia and Iran agreed to reopen their embassies.", ("SAU", "AGREE", "IRN"),
+         [("SAU", "AGREE", "SAU"), ("IRN", "AGREE", "IRN")], id="agree-their-own-embassies-is-mutual"),
+    case("Warships from the United States, South Korea and Japan began a naval exercise on Thursday.",
+         ("JPN", "COOPERATE", "KOR"), id="cooperate-warships-from-three-states-drill-together"),
+    case("Trump met Sharaa in Riyadh a day after pledging to lift all U.S. sanctions on Damascus.",
+         ("USA", "AGREE", "SYR"), [("USA", "AGREE", "USA")], id="agree-pledge-made-to-whom-the-act-is-for"),
     # -- THREATEN
     case("Israeli jets struck Iran. Tehran said the damage was limited and that it would respond at a time of its "
          "choosing.", ("IRN", "THREATEN", "ISR"), id="threaten-second-reported-clause-would-respond"),
