@@ -1322,8 +1322,8 @@ class Extractor:
                 mutual = mutual or not targets
         if between:
             mutual, targets = True, []
-        if len({a.country for _, a in sources}) >= 2 and targets:
-            # "Saudi Arabia and Iran agreed to reopen their embassies": what is the sources' own is no third party
+        if len({a.country for _, a in sources}) == 2 and targets:
+            # "Saudi Arabia and Iran agreed to reopen their embassies": what is the pair's own is no third party
             own = {a.country for _, a in sources}
             targets = [(t, a) for t, a in targets if not (
                 t is not None and a.country in own and (t.lower_ in ("their", "them", "themselves") or any(
