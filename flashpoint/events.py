@@ -1322,12 +1322,17 @@ class Extractor:
                 mutual = mutual or not targets
         if between:
             mutual, targets = True, []
-        if len({a.country for _, a in sources}) == 2 and targets:
-            # "Saudi Arabia and Iran agreed to reopen their embassies": what is the pair's own is no third party
-            own = {a.country for _, a in sources}
-            targets = [(t, a) for t, a in targets if not (
-                t is not None and a.country in own and (t.lower_ in ("their", "them", "themselves") or any(
-                    c.dep_ == "poss" and c.lower_ == "their" for c in t.children)))]
+        own = {a.country for _, a in sources}
+        theirs = [(t, a) for t, a in targets if t is not None and a.country in own and len(own) >= 2 and (
+            t.lower_ == "their" or any(c.dep_ == "poss" and c.lower_ == "their"
+                                                               for c in t.children))]
+        if theirs:
+            # "Saudi Arabia and Iran agreed to reopen their embassies", "Saudi Arabia, the UAE, Bahrain and Egypt
+            # closed their airspace to Qatari flights": what is the sources' own is no third party; a pair so
+            # named acts mutually, a larger group only alongside one another
+            targets = [pair for pair in targets if pair not in theirs]
+            # ("... met in Cairo to coordinate their response": the group cooperates among itself)
+            mutual = mutual or (not targets and pattern.type in ("AGREE", "CONSULT", "COOPERATE"))
         if (pattern.reciprocal or mutual) and len(sources) >= 2 and not targets:
             for i, (s_tok, s_act) in enumerate(sources):
                 for j, (t_tok, t_act) in enumerate(sources):
@@ -1347,6 +1352,8 @@ class Extractor:
                                   self.confidence(pattern, [s_tok], t_act is not None, nominal))
                 if located or guessed:
                     event.extras["target_from"] = "place" if located else "home"
+                if theirs and t_act is None:
+                    event.extras["own_target"] = True  # "urged their allies": no counterpart to guess
                 events.append(event)
         return events
 

@@ -211,7 +211,7 @@ def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> li
         sources_at.setdefault(event.trigger_start, []).append(event.source)
     out = []
     for event in events:
-        if event.target is not None or not event.source.country:
+        if event.target is not None or not event.source.country or event.extras.get("own_target"):
             out.append(event)
             continue
         trigger = finder.trigger(event)
