@@ -76,6 +76,8 @@ def derived_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 REJECTIONS = {"reject", "dismiss", "refuse", "decline", "veto", "rebuff", "spurn", "turn"}
 ORDERS = {"order", "instruct", "direct", "command"}
+ORDERED_ATTACKS = {"attack", "strike", "strikes", "offensive", "invasion", "assault", "retaliation", "incursion",
+                   "operation", "raid", "bombardment"}
 # troop movements ordered take time to carry out (a siege or a strike ordered is coded as done, as in the gold)
 MOVEMENTS = {"withdrawal", "pullout", "pull-out", "drawdown", "redeployment", "deployment", "evacuation", "retreat",
              "mobilisation", "mobilization", "call-up"}
@@ -247,9 +249,16 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 head.dep_ == "conj" and any(ch.lower_ in ("neither", "nor") for ch in head.head.children)):
             node = head  # "would neither confirm nor deny that Israel carried out the strike": no stand taken
             continue
-        if dep == "relcl" and node.lemma_.lower() in CONTAINING and head.pos_ == "NOUN" and (
-                head.lemma_.lower() in c.planned_nouns or head.lemma_.lower() in REQUEST_NOUNS):
-            return Factuality.PLANNED, head  # "Hamas's terms, which include a full withdrawal of Israeli forces"
+        if dep == "relcl" and node.lemma_.lower() in CONTAINING:
+            # "Hamas's terms, which include a full withdrawal of Israeli forces" (the parser may hang the clause on
+            # a noun inside the phrase: "Hamas's terms for freeing the hostages, which include ...")
+            owner = head
+            for _ in range(4):
+                if owner.pos_ == "NOUN" and ({owner.lemma_.lower(), owner.lower_} & (c.planned_nouns | REQUEST_NOUNS)):
+                    return Factuality.PLANNED, owner
+                if owner.pos_ in ("VERB", "AUX") and owner.dep_ != "pcomp" or owner.head.i == owner.i:
+                    break
+                owner = owner.head
         if dep in ("relcl", "appos", "parataxis") or dep == "acl" and node.lemma_.lower() in REACTING and any(
                 ch.dep_ == "nsubj" for ch in node.children):
             break  # a relative clause (also a reaction without "which": "a decision the PM called antisemitic") or an
@@ -268,9 +277,19 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             framed = own_cues(head, c) if head.pos_ in ("VERB", "AUX") else None
             if framed is Factuality.HYPOTHETICAL and not any(ch.dep_ == "aux" for ch in node.children):
                 return framed, head
+            if framed is Factuality.PLANNED and node.tag_ == "VB" and not any(ch.dep_ == "aux" for ch in node.children):
+                return framed, head  # "said France would bring home its ambassador and withdraw its troops"
             node = head
             continue
         if head.pos_ in ("VERB", "AUX"):
+            if dep == "advcl" and node.tag_ in ("VBZ", "VBP") and any(
+                    ch.dep_ == "mark" and ch.lower_ in ("as", "while") for ch in node.children):
+                # "Israeli troops are to pull out within 60 days as the Lebanese army deploys": a present tense
+                # alongside an act still to come is part of the same plan
+                above, framer = factuality_of(head)
+                if above in (Factuality.PLANNED, Factuality.HYPOTHETICAL) and framer is not None and (
+                        framer.i == head.i or framer.lemma_.lower() == "be"):  # (its own "will", "is to")
+                    return above, head
             if dep == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in AWAITED for ch in node.children) and (
                     own_cues(head, c) is not None or factuality_of(head)[0] is not Factuality.ASSERTED):
                 # "aid would not be allowed in until Hamas accepted the proposal", "vowed to keep firing until
@@ -296,6 +315,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 # "officials said Israel struck": transparent, but a negated report is not ("did not say").
                 if any(ch.dep_ == "neg" for ch in head.children):
                     return Factuality.HYPOTHETICAL, head
+                if dep == "dobj" and node.i == trigger.i and own_cues(head, c) in (Factuality.PLANNED,
+                                                                                  Factuality.HYPOTHETICAL):
+                    return own_cues(head, c), head  # "Washington will announce new sanctions": not yet imposed
                 node = head
                 continue
             if lemma == "vote" and dep == "xcomp" and node.lemma_.lower() in VOTED_SPEECH and not any(
@@ -315,6 +337,12 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             if node.i == trigger.i and dep == "dobj" and trigger.pos_ == "NOUN" and not speech:
                 if lemma in ORDERS and trigger.lemma_.lower() in MOVEMENTS:
                     return Factuality.PLANNED, head  # "ordered the withdrawal of all 2,000 U.S. troops": to be done
+                if lemma in ORDERS and trigger.lemma_.lower() in ORDERED_ATTACKS and not any(
+                        ch.dep_ == "poss" or ch.dep_ == "det" and ch.lower_ in ("the", "this", "that", "these", "those")
+                        for ch in trigger.children):
+                    # "Khamenei has ordered a direct attack on Israel": an attack not yet made (but "ordered the
+                    # attack", one already told, and "ordered a siege", which is imposed by the order, are done)
+                    return Factuality.PLANNED, head
                 if lemma in DEFERRING:
                     return Factuality.PLANNED, head  # "postponed its ground invasion of Rafah"
                 if lemma in DROPPING:

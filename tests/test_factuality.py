@@ -131,3 +131,23 @@ def test_what_any_troops_sent_would_face_is_no_deployment():
     events = code("Medvedev warned that any troops Britain sent to Ukraine as peacekeepers would become legitimate "
                   "targets.")
     assert not [e for e in events if e.event_type == "MOBILIZE" and e.factuality is Factuality.ASSERTED]
+
+
+@pytest.mark.parametrize("text, event_type, expected", [
+    ("Netanyahu rejected Hamas's terms for freeing the hostages, which include a full withdrawal of Israeli forces "
+     "from Gaza.", "RETREAT", Factuality.PLANNED),
+    ("Macron said France would bring home its ambassador and withdraw its troops from Niger.", "RETREAT",
+     Factuality.PLANNED),
+    ("Khamenei has ordered a direct attack on Israel, three Iranian officials said.", "ASSAULT", Factuality.PLANNED),
+    ("Washington will announce new sanctions on Russian companies later this week.", "SANCTION", Factuality.PLANNED),
+    ("Under the deal, Israeli troops are to pull out of southern Lebanon as the Lebanese army deploys to the border.",
+     "MOBILIZE", Factuality.PLANNED),
+])
+def test_acts_in_terms_orders_announcements_and_shared_futures_are_still_to_come(text, event_type, expected):
+    assert {e.factuality for e in of_type(text, event_type)} == {expected}
+
+
+def test_an_attack_ordered_and_already_told_is_done():
+    events = of_type("Israel struck Beirut on Friday. Netanyahu said he had ordered the attack on Hezbollah's "
+                     "headquarters.", "ASSAULT")
+    assert Factuality.PLANNED not in {e.factuality for e in events}
