@@ -38,6 +38,7 @@ TARGET_PREPS = {
 # Acts that are themselves speech: "Katz said Tehran would pay a price" is Katz's threat, not his report.
 SPEECH_TYPES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+SAID_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "CONSULT"}  # acts done by saying
 REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "THREATEN"}  # acts about another act
 SUBJECT_DEPS = ("nsubj", "csubj")
 # "urged Israel to halt", "prompting Warsaw to close": the object does the act below
@@ -384,8 +385,9 @@ READY = {"ready", "prepared", "poised", "willing", "determined"}
 
 def naming_object(verb: Token) -> Token | None:
     """In "an act the Pentagon called an unprovoked attack" the relative clause's object is the name given to
-    the act it hangs from, not what is named: that object, for a naming verb in such a clause."""
-    if verb.dep_ != "relcl" or verb.lemma_.lower() not in NAMING_VERBS or \
+    the act it hangs from, not what is named: that object, for a naming verb in such a clause. ("a charge Tehran
+    called ugly propaganda" is a denial, coded by `disputes`.)"""
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in NAMING_VERBS or verb.head.lemma_.lower() in CLAIM_NOUNS or \
             not any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in verb.children):
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("that", "which")]
@@ -424,7 +426,8 @@ def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False)
                 # each coordinated clause on its own: "said the damage was limited and that it would respond"
                 for clause in (child, *(c for c in child.conjuncts if c.i > child.i and c.pos_ in ("VERB", "AUX"))):
                     if modal_clause(clause):
-                        words.update(t.lemma_.lower() for t in clause.subtree if t.i not in excluded)
+                        words.update(w for t in clause.subtree if t.i not in excluded
+                                     for w in (t.lemma_.lower(), t.lower_))
                 continue
             if head_only:
                 words.add(child.lemma_.lower())
@@ -438,7 +441,8 @@ def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False)
                 words.update(o.lemma_.lower() for g in child.children if g.dep_ == "prep" and g.lower_ in ("to", "as")
                              for o in g.children if o.dep_ == "pobj")
                 continue
-            words.update(t.lemma_.lower() for t in child.subtree if t.i not in excluded)
+            # (the word as written too: the lemma of "all the means at its disposal" is "mean")
+            words.update(w for t in child.subtree if t.i not in excluded for w in (t.lemma_.lower(), t.lower_))
     return words
 
 
@@ -539,6 +543,16 @@ class Extractor:
     def of_members(self, token: Token) -> list[Token]:
         """"the military governments of Mali and Burkina Faso", "the foreign ministers of Egypt and Jordan",
         "warships from the United States, South Korea and Japan": one body per state, so each state acts."""
+        if token.lower_ == "they" and token.dep_ == "nsubj" and token.head.dep_ == "ccomp" and \
+                token.head.head.lemma_.lower() in REPORTING_VERBS:
+            # "The military governments of Mali, Burkina Faso and Niger said they were leaving ECOWAS": all three
+            reporters = [c for c in token.head.head.children if c.dep_ == "nsubj" and c.i < token.i]
+            if not reporters or reporters[0].lower_ == "they":
+                return [token]
+            # (and "Britain, France and Canada said they would recognise a Palestinian state")
+            members = [m for r in with_conjuncts(reporters[0]) for m in self.of_members(r)]
+            members = [m for m in members if (a := self.actors.actor_of(m)) is not None and a.country]
+            return members if len(members) > 1 else [token]
         if token.tag_ not in ("NNS", "NNPS") or self.actors.sector_of(token) is None:
             return [token]
         for prep in token.children:
@@ -1031,7 +1045,10 @@ class Extractor:
         out = []
         for clause in verb.children:
             if clause.dep_ in ("ccomp", "xcomp"):
+                ready = any(c.dep_ == "acomp" and c.lower_ in READY for c in clause.children)
                 for child in clause.children:
+                    if ready and child.dep_ == "nsubj":
+                        continue  # "said London was ready to take further action": London is the one who acts
                     if child.dep_ in ("nsubjpass", "dobj") and not addressee or (
                             child.dep_ == "nsubj" and (addressee or clause.lemma_.lower() in SUFFER_VERBS | {"be"})):
                         # "vowed that Israel would be punished", "said Iran was responsible"
@@ -1643,6 +1660,8 @@ class Extractor:
                 sources.setdefault(event.source.country, event.source)
             if len(sources) < 2 or None in sources or not self.done_jointly(token):
                 continue
+            if all(e.event_type in SAID_TYPES for e in group):
+                continue  # "jointly condemned the launch": saying something together is not working together
             factuality = group[0].factuality
             for a in sources.values():
                 for b in sources.values():
@@ -2064,14 +2083,17 @@ class Extractor:
         """"Iran said it would retaliate": a speaker announcing its own future attack threatens."""
         threat = bare_pattern("threaten.implied", "THREATEN")
         out = []
+        spoken = {t.i for i, t in triggers.items() if events[i].event_type == "THREATEN"}  # threats already read
         for event, token in triggers.items():
             ev = events[event]
             if ev.event_type not in CONFLICT_TYPES or ev.factuality not in (Factuality.HYPOTHETICAL, Factuality.PLANNED):
                 continue
             conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
                                                          for g in c.children) for c in token.children)
-            if ev.event_type != "ASSAULT" and not conditional:
-                continue  # "Germany will halt exports" announces a measure; it threatens only on a condition
+            vowed = token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in ("vow", "threaten", "warn", "swear")
+            if ev.event_type != "ASSAULT" and not conditional and not (ev.event_type == "SANCTION" and vowed):
+                continue  # "Germany will halt exports" announces a measure; it threatens only on a condition (or when
+                # vowed: "Biden vowed to impose severe sanctions on Russia")
             if any(a.dep_ == "aux" and a.lower_ == "have" for a in token.children) or \
                     token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in cues().hypothetical_adjectives
                                                  for c in token.children):
@@ -2097,6 +2119,10 @@ class Extractor:
                     break
                 if head.lemma_.lower() in THREAT_SPEECH and node.dep_ in ("ccomp", "xcomp", "parataxis"):
                     subjects = [c for c in head.children if c.dep_ == "nsubj"]
+                    if not subjects and head.dep_ == "conj" and head.i not in spoken:
+                        # "Biden condemned the attack and vowed to impose sanctions": the shared subject (unless the
+                        # vow was read as a threat already: "fired rockets and vowed to keep up its attacks")
+                        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
                     speakers = self.resolve(subjects)
                     anonymous = head.lemma_.lower() in REPORTING_VERBS and any(
                         s.lemma_.lower() in ANONYMOUS_HEADS for s in subjects)

@@ -76,6 +76,7 @@ def derived_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 REJECTIONS = {"reject", "dismiss", "refuse", "decline", "veto", "rebuff", "spurn", "turn"}
 ORDERS = {"order", "instruct", "direct", "command"}
+SPEAKING = {"warn", "vow", "say", "add", "threaten", "pledge", "promise", "urge", "accuse", "insist", "stress"}
 ORDERED_ATTACKS = {"attack", "strike", "strikes", "offensive", "invasion", "assault", "retaliation", "incursion",
                    "operation", "raid", "bombardment"}
 # troop movements ordered take time to carry out (a siege or a strike ordered is coded as done, as in the gold)
@@ -219,6 +220,9 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
 
 
 def conditioned(trigger: Token, framer: Token | None, c: Cues) -> bool:
+    if framer is not None and framer.dep_ == "advcl" and any(
+            ch.dep_ == "mark" and ch.lower_ in ("if", "unless") for ch in framer.children):
+        return True  # "would strike the Houthis again if they dared to attack it"
     for node in {trigger, trigger.head, *( [framer] if framer is not None else [])}:
         for child in node.children:
             if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children):
@@ -272,6 +276,12 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         if dep == "acl" and node.tag_ in ("VBG", "VBN") and not any(
                 ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in node.children):
             break  # "a resolution reaffirming its support": a bare participle is not framed by the noun
+        if dep == "conj" and node.lemma_.lower() in SPEAKING and head.dep_ == "ccomp" and \
+                head.head.lemma_.lower() in c.reporting and not any(ch.dep_ == "nsubj" for ch in node.children):
+            # "Gallant said the fire could be seen ... and warned that ...": the parser hangs the second speech verb
+            # on the reported clause, but it goes with the report
+            node = head.head
+            continue
         if dep == "conj":
             # coordinated verbs share auxiliaries ("could strike and destroy"), not the head's frame
             framed = own_cues(head, c) if head.pos_ in ("VERB", "AUX") else None

@@ -257,7 +257,7 @@ def test_named_spokesperson_in_apposition_is_the_claimant():
 
 # -- implicit targets (flashpoint/targets.py) ----------------------------------------------------
 def test_target_left_implicit_is_taken_from_the_sentence():
-    events = code("Saudi Arabia called the Houthi claims baseless, a statement Yemen's rebels dismissed on Sunday.")
+    events = code("Saudi Arabia called the Houthi drone attacks barbaric, a statement Yemen's rebels dismissed on Sunday.")
     [reject] = find(events, "REJECT")
     assert (reject.source.country, reject.target.country) == ("YEM", "SAU")
     assert reject.extras["target_from"] == "sentence"

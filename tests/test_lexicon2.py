@@ -373,6 +373,20 @@ CASES = [
     case("Trump met Sharaa in Riyadh a day after pledging to lift all U.S. sanctions on Damascus.",
          ("USA", "AGREE", "SYR"), [("USA", "AGREE", "USA")], id="agree-pledge-made-to-whom-the-act-is-for"),
     # -- THREATEN
+    case("Putin said Moscow would use all the means at its disposal to protect its territory.",
+         ("RUS", "THREATEN", None), id="threaten-all-the-means-at-its-disposal"),
+    case("North Korea denounced the drills as a rehearsal for invasion and warned of overwhelming countermeasures.",
+         ("PRK", "THREATEN", "*"), id="threaten-warned-of-countermeasures"),
+    case("Biden condemned the attack and vowed to impose severe sanctions on Russia.", ("USA", "THREATEN", "RUS"),
+         id="threaten-vowed-sanctions-shared-subject"),
+    case("Trump pledged to lift all U.S. sanctions on Damascus.", ("USA", "AGREE", "SYR"), ["THREATEN"],
+         id="threaten-pledge-to-lift-sanctions-is-no-threat"),
+    case("Cameron said London was ready to take further action against the Houthis.", None,
+         [("GBR", "THREATEN", "GBR")], id="threaten-the-ready-party-is-not-the-target"),
+    case("Iran has delivered missiles to Russia, Blinken said, a charge Tehran called ugly propaganda.",
+         ("IRN", "AID", "RUS"), ["ACCUSE"], id="accuse-calling-a-charge-propaganda-is-a-denial"),
+    case("Gallant said the fire could be seen across the region and warned that Israel would strike the Houthis "
+         "again if they attacked it.", ("ISR", "THREATEN", "YEM"), id="threaten-warned-hung-on-the-reported-clause"),
     case("Israeli jets struck Iran. Tehran said the damage was limited and that it would respond at a time of its "
          "choosing.", ("IRN", "THREATEN", "ISR"), id="threaten-second-reported-clause-would-respond"),
     case("Trump said all options were on the table in dealing with Iran.", ("USA", "THREATEN", "IRN"),
