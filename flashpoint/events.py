@@ -1358,6 +1358,9 @@ class Extractor:
                                                 self.confidence(pattern, [s_tok], True, nominal)))
             return events
         for s_tok, s_act in sources:
+            if pattern.type in UNDO_TYPES | {"AGREE", "CONCEDE"} and any(a.country != s_act.country for _, a in targets):
+                # "agreed to halt Russian strikes on Ukraine's grid": the halt is Ukraine's gain, not Russia's
+                targets = [(t, a) for t, a in targets if a.country != s_act.country]
             pairs = [(t_tok, t_act) for t_tok, t_act in targets if not same_actor(s_act, t_act)
                      and not internal(s_act, t_act, pattern.type) and not self.own_thing(s_act, t_tok, t_act)
                      and not self.own_country(s_act, t_tok, t_act, pattern.type)]
@@ -1691,6 +1694,30 @@ class Extractor:
                        for g in child.children):
                     return True
         return False
+
+    def brokered(self, token: Token, found: list[Event]) -> list[Event]:
+        """"Oman said it had brokered a ceasefire between the United States and the Houthis": the broker consults
+        each side, and the sides agree with each other; the broker is no party to the deal."""
+        consult = bare_pattern("consult.mediate", "CONSULT")
+        agree = bare_pattern("agree.brokered", "AGREE")
+        holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        between = [t for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
+                   for o in p.children if o.dep_ == "pobj" for t in with_conjuncts(o)]
+        sides: list[Actor] = []
+        for actor in self.resolve(between):
+            if actor.country and all(s.country != actor.country for s in sides):
+                sides.append(actor)
+        if not found or len(sides) < 2:
+            return found
+        out = [replace(event, event_type="CONSULT", target=side, rule="consult.mediate.parties")
+               for event in found if event.target is None or event.target.country in {s.country for s in sides}
+               for side in sides if side.country != event.source.country]
+        out = list({(e.source.country, e.target.country): e for e in out}.values())
+        for a in sides:
+            for b in sides:
+                if a.country != b.country:
+                    out.append(self.make(agree, token, a, b, "agree.brokered", 0.6, factuality=found[0].factuality))
+        return out
 
     def mediators(self, events: list[Event]) -> list[Event]:
         """"in a deal brokered by Washington", "a Moscow-brokered ceasefire", "an exchange mediated by the
@@ -2177,7 +2204,10 @@ class Extractor:
                     # oppose U.S. aid": a stance or a cause, not the rejection of a proposal
                 if token.dep_ in ("xcomp", "advcl") and pattern.type == "PROTEST" and "PROTEST" in fired.get(token.head.i, ()):
                     continue  # "marched in Amman to protest against ...": one protest, placed by its head
-                for event in self.from_trigger(token, pattern, nominal=False):
+                found = self.from_trigger(token, pattern, nominal=False)
+                if pattern.type == "AGREE" and token.lemma_.lower() in MEDIATE_VERBS:
+                    found = self.brokered(token, found)
+                for event in found:
                     if fallback and event.target is None:
                         continue  # a guessed verb needs both sides to be worth reporting
                     triggers[len(events)] = token
@@ -2223,15 +2253,23 @@ class Extractor:
         out = list(events)
         for index, token in triggers.items():
             event = events[index]
-            if event.event_type != "AGREE" or event.target is not None and \
-                    event.target.country != event.source.country:
-                continue
+            if event.event_type != "AGREE" or event.target is not None and (
+                    event.target.country != event.source.country or event.target.sector or event.target.org):
+                continue  # (a party at home is one: "Ethiopia's government and Tigrayan forces agreed")
             content = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
             sent = self.actors.sentence(token)
-            if event.target is None and any(
-                    sent.start <= m.start < sent.end and m.start not in content and m.entry.country not in (
-                        None, event.source.country) for m in self.actors.mentions):
-                continue  # "Putin agreed in a call with Trump to halt strikes on Ukraine's grid": made to Trump
+            outside = [m for m in self.actors.mentions if sent.start <= m.start < sent.end and m.start not in content
+                       and m.entry.country not in (None, event.source.country)]
+            if event.target is not None:  # only a party named with the pledge itself: "agreed in a call with Trump"
+                subjects = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                own = {t.i for t in token.subtree} - content - subjects
+                outside = [m for m in outside if m.start in own]
+            if outside:
+                # "Putin agreed in a call with Trump to halt Russian strikes on Ukraine's grid": made to Trump
+                if event.target is not None:  # (not to "Russian strikes", its own)
+                    nearest = min(outside, key=lambda m: abs(m.start - token.i))
+                    out[index] = replace(event, target=self.actors.entry_actor(nearest.entry, nearest.entry.name))
+                continue
             parties = [events[i].target for i, t in triggers.items() if i != index and t.i in content
                        and events[i].source.country == event.source.country and events[i].target is not None
                        and events[i].target.country not in (None, event.source.country)]

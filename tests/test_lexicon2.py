@@ -372,6 +372,14 @@ CASES = [
          ("JPN", "COOPERATE", "KOR"), id="cooperate-warships-from-three-states-drill-together"),
     case("Trump met Sharaa in Riyadh a day after pledging to lift all U.S. sanctions on Damascus.",
          ("USA", "AGREE", "SYR"), [("USA", "AGREE", "USA")], id="agree-pledge-made-to-whom-the-act-is-for"),
+    # -- brokers and pledges made in a call
+    case("Oman said it had brokered a ceasefire between the United States and the Houthis.",
+         ("USA", "AGREE", "YEM"), [("OMN", "AGREE", "USA"), ("OMN", "AGREE", "YEM")], id="agree-brokered-between"),
+    case("Qatar brokered a deal between Israel and Hamas.", ("QAT", "CONSULT", "PSE"), id="consult-broker-of-a-deal"),
+    case("Putin agreed in a telephone call with Trump to stop Russian strikes on Ukraine's energy grid.",
+         ("RUS", "AGREE", "USA"), [("RUS", "AGREE", "RUS")], id="agree-in-a-call-with-is-made-to-the-caller"),
+    case("Ethiopia's government and Tigrayan forces agreed to a permanent cessation of hostilities.",
+         ("ETH", "AGREE", "ETH"), id="agree-parties-at-home"),
     # -- THREATEN
     case("Putin said Moscow would use all the means at its disposal to protect its territory.",
          ("RUS", "THREATEN", None), id="threaten-all-the-means-at-its-disposal"),
