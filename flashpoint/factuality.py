@@ -76,6 +76,8 @@ def derived_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 REJECTIONS = {"reject", "dismiss", "refuse", "decline", "veto", "rebuff", "spurn", "turn"}
 ORDERS = {"order", "instruct", "direct", "command"}
+CONTINUING = {"keep", "continue", "maintain", "persist", "carry", "press"}
+RETRACTING = {"withdraw", "retract", "delete", "correct"}
 SPEAKING = {"warn", "vow", "say", "add", "threaten", "pledge", "promise", "urge", "accuse", "insist", "stress"}
 ORDERED_ATTACKS = {"attack", "strike", "strikes", "offensive", "invasion", "assault", "retaliation", "incursion",
                    "operation", "raid", "bombardment"}
@@ -219,11 +221,47 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
     return found, framer
 
 
+def retracted(node: Token) -> bool:
+    """Is a statement coordinated with this word taken back ("..., but withdrew the statement hours later")?"""
+    return any(cj.lemma_.lower() in RETRACTING and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in ("statement", "claim", "report", "post", "remark")
+        for o in cj.children) for cj in node.conjuncts)
+
+
+def condition_clause(clause: Token) -> bool:
+    """Is this the clause of a condition said in several words: "as long as the U.S. lifts sanctions", "provided
+    (that) Israel halts its strikes", "on condition that Israel withdraws", "in the event that Britain triggers"?"""
+    head = clause.head
+    marks = {ch.lower_ for ch in clause.children if ch.dep_ == "mark"}
+    if "as" in marks and head.lower_ == "long" and any(ch.lower_ in ("as", "so") for ch in head.children):
+        return True
+    if head.lower_ in ("provided", "providing") and clause.dep_ in ("ccomp", "advcl"):
+        return True
+    if head.lemma_.lower() in ("condition", "event", "case") and clause.dep_ in ("acl", "ccomp", "relcl") and \
+            head.dep_ == "pobj" and head.head.lower_ in ("on", "in") and "that" in marks:
+        return True
+    return False
+
+
+def conditions_below(node: Token) -> bool:
+    """Does a multiword condition hang from this word ("will resume talks as long as ...")?"""
+    for child in node.children:
+        if condition_clause(child):
+            return True
+        if child.lower_ in ("long", "provided", "providing") or child.dep_ == "prep" and child.lower_ in ("on", "in"):
+            if any(condition_clause(g) for g in child.children) or any(
+                    condition_clause(gg) for g in child.children for gg in g.children):
+                return True
+    return False
+
+
 def conditioned(trigger: Token, framer: Token | None, c: Cues) -> bool:
     if framer is not None and framer.dep_ == "advcl" and any(
             ch.dep_ == "mark" and ch.lower_ in ("if", "unless") for ch in framer.children):
         return True  # "would strike the Houthis again if they dared to attack it"
     for node in {trigger, trigger.head, *( [framer] if framer is not None else [])}:
+        if conditions_below(node):
+            return True  # "would free the hostages provided that Israel halts its strikes"
         for child in node.children:
             if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children):
                 return True
@@ -276,6 +314,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         if dep == "acl" and node.tag_ in ("VBG", "VBN") and not any(
                 ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in node.children):
             break  # "a resolution reaffirming its support": a bare participle is not framed by the noun
+        if node.pos_ in ("VERB", "AUX") and condition_clause(node) and node.lemma_.lower() not in CONTINUING:
+            # "as long as the United States lifts sanctions": a condition (but "as long as Israel kept up its
+            # attacks" speaks of attacks going on)
+            return Factuality.HYPOTHETICAL, head
         if dep == "conj" and node.lemma_.lower() in SPEAKING and head.dep_ == "ccomp" and \
                 head.head.lemma_.lower() in c.reporting and not any(ch.dep_ == "nsubj" for ch in node.children):
             # "Gallant said the fire could be seen ... and warned that ...": the parser hangs the second speech verb
@@ -325,6 +367,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 # "officials said Israel struck": transparent, but a negated report is not ("did not say").
                 if any(ch.dep_ == "neg" for ch in head.children):
                     return Factuality.HYPOTHETICAL, head
+                if retracted(head) or retracted(node):
+                    return Factuality.HYPOTHETICAL, head  # "said its drones had sunk a ship, but withdrew the statement"
                 if dep == "dobj" and node.i == trigger.i and own_cues(head, c) in (Factuality.PLANNED,
                                                                                   Factuality.HYPOTHETICAL):
                     return own_cues(head, c), head  # "Washington will announce new sanctions": not yet imposed

@@ -151,3 +151,22 @@ def test_an_attack_ordered_and_already_told_is_done():
     events = of_type("Israel struck Beirut on Friday. Netanyahu said he had ordered the attack on Hezbollah's "
                      "headquarters.", "ASSAULT")
     assert Factuality.PLANNED not in {e.factuality for e in events}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Hamas said it would free the hostages provided that Israel halts its strikes.", "RETREAT"),
+    ("Hamas said it would free the hostages provided that Israel halts its strikes.", "CONCEDE"),
+    ("Iran would resume enrichment talks as long as the United States lifts sanctions.", "CONCEDE"),
+    ("Hezbollah would hand its weapons to the army on condition that Israel withdraws from the five hilltops.",
+     "RETREAT"),
+    ("Ukraine's navy said its sea drones had sunk a Russian landing ship, but withdrew the statement hours later.",
+     "ASSAULT"),
+])
+def test_conditions_in_several_words_and_retracted_claims_are_hypothetical(text, event_type):
+    assert {e.factuality for e in of_type(text, event_type)} == {Factuality.HYPOTHETICAL}
+
+
+def test_what_goes_on_as_long_as_a_condition_holds_is_going_on():
+    events = of_type("Qassem said the group would not hand over its arms as long as Israel kept up its attacks on "
+                     "Lebanon.", "ASSAULT")
+    assert [e.factuality for e in events if e.source.country == "ISR"] == [Factuality.ASSERTED]
