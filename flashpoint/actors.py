@@ -186,6 +186,7 @@ MANUFACTURE = {"made", "built", "manufactured", "designed", "produced", "supplie
 ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat", "diplomats", "ambassadors", "envoys", "attaché"}
 SECTOR_ANAPHORS = {"military", "army", "government", "ministry", "navy", "cabinet", "regime", "administration",
                    "authorities", "prime minister", "foreign ministry", "air force", "police"}
+ARMED_GROUPS = {"group", "militia", "movement", "faction", "outfit", "rebels", "militants"}
 IGO_ANAPHORS = {"alliance", "bloc", "body", "council", "agency", "union", "organisation", "organization", "court"}
 ENCLAVES = {"enclave", "strip"}
 CAPTIVES = {"hostage", "captive", "prisoner", "detainee", "abductee", "inmate"}
@@ -520,6 +521,8 @@ class ActorResolver:
         for mention in ordered:
             if lemma in STATE_ANAPHORS and mention.start in same_sentence_subjects:
                 continue  # "the U.S. eased sanctions on the country's oil sector": not the subject itself
+            if lemma in ARMED_GROUPS and mention.entry.sector in ("MIL", "SPY", "COP"):
+                continue  # "the group", "the militants": not the Pentagon or a spy agency named in between
             if mention.start < token.i and mention.entry.kind in kinds and (
                     lemma in STATE_ANAPHORS or lemma in IGO_ANAPHORS or
                     mention.entry.sector not in ("IGO", "NGO", "GOV")):

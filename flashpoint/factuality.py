@@ -398,7 +398,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     # attack", one already told, and "ordered a siege", which is imposed by the order, are done)
                     return Factuality.PLANNED, head
                 if lemma in DEFERRING:
-                    return Factuality.PLANNED, head  # "postponed its ground invasion of Rafah"
+                    return Factuality.NEGATED, head  # "postponed a trip to Beijing": not made (the gold's convention)
                 if lemma in DROPPING:
                     return Factuality.NEGATED, head  # "called off its planned strike", "scrapped the offensive"
             if lemma in c.negated_verbs and (dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acl") or

@@ -179,8 +179,10 @@ class TargetFinder:
                     if party is not None and counterpart_ok(event.source, party) and \
                             not any(same_side(party, e) for e in excluded):
                         return [party]
-            named = [a for _, a in self.candidates(earlier) if a.country and
-                     counterpart_ok(event.source, a) and not any(same_side(a, e) for e in excluded)]
+            named = [a for t, a in self.candidates(earlier) if a.country and
+                     counterpart_ok(event.source, a) and not any(same_side(a, e) for e in excluded)
+                     and not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.pos_ == "PROPN" and
+                              a.sector is None)]  # ("at their summit in Brussels": where, not who)
             if named:
                 return [named[-1]]
         return []

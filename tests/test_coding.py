@@ -889,7 +889,8 @@ def test_a_council_voting_to_endorse_a_plan_endorses_it():
 
 
 @pytest.mark.parametrize("text, etype, expected", [
-    ("Israel postponed its ground invasion of Rafah.", "ASSAULT", Factuality.PLANNED),
+    # a postponed act is not done: negated, as the gold sets code it (dev4-018, traps2-092, traps4-014)
+    ("Israel postponed its ground invasion of Rafah.", "ASSAULT", Factuality.NEGATED),
     ("Egypt ruled out sending troops to Gaza.", "MOBILIZE", Factuality.NEGATED),
     ("Israel and Hamas have yet to agree on a ceasefire.", "AGREE", Factuality.NEGATED),
     ("Netanyahu neither confirmed nor denied that Israel carried out the strike on Iran.", "ASSAULT",

@@ -380,6 +380,10 @@ CASES = [
          ("RUS", "AGREE", "USA"), [("RUS", "AGREE", "RUS")], id="agree-in-a-call-with-is-made-to-the-caller"),
     case("Ethiopia's government and Tigrayan forces agreed to a permanent cessation of hostilities.",
          ("ETH", "AGREE", "ETH"), id="agree-parties-at-home"),
+    case("The Houthis have not fired at a U.S. warship since May, a Pentagon spokesman said. The group has kept up "
+         "missile attacks on Israel, however.", ("YEM", "ASSAULT", "ISR"), [("USA", "ASSAULT", "ISR")],
+         id="assault-the-group-is-not-the-pentagon"),
+    case("Blinken postponed a trip to Beijing on Friday.", None, ["REJECT"], id="reject-postponing-is-not-cancelling"),
     # -- THREATEN
     case("Putin said Moscow would use all the means at its disposal to protect its territory.",
          ("RUS", "THREATEN", None), id="threaten-all-the-means-at-its-disposal"),
