@@ -2187,6 +2187,10 @@ class Extractor:
                         token.dep_ in ("advcl", "xcomp", "conj") and (head := self.verb_pattern(token.head)) is not None \
                         and head.type in ("SANCTION", "COERCE", "REQUEST", "ACCUSE", "REJECT"):
                     continue  # "imposed sanctions on Iran's oil sector, targeting 30 tankers": the sanction's reach
+                if pattern.type == "AGREE" and token.dep_ == "advcl" and any(
+                        c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and not any(
+                        c.dep_ == "nsubj" for c in token.children):
+                    continue  # "freed 90 prisoners, as agreed under the ceasefire": the deal told before, no new one
                 if pattern.type == "REJECT" and self.disputes_claim(token):
                     continue  # "an allegation Paris rejected": a denial, coded by `disputes`, not a REJECT
                 if pattern.id == "protest.verbs" and self.diplomatic_protest(token):

@@ -76,6 +76,7 @@ def derived_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 REJECTIONS = {"reject", "dismiss", "refuse", "decline", "veto", "rebuff", "spurn", "turn"}
 ORDERS = {"order", "instruct", "direct", "command"}
+CARRYING_OUT = {"complete", "finish", "carry", "launch", "begin", "start", "conduct", "execute", "stage", "mount"}
 CONTINUING = {"keep", "continue", "maintain", "persist", "carry", "press"}
 RETRACTING = {"withdraw", "retract", "delete", "correct"}
 SPEAKING = {"warn", "vow", "say", "add", "threaten", "pledge", "promise", "urge", "accuse", "insist", "stress"}
@@ -173,6 +174,9 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
     what they say, not that they were made."""
     c = cues()
     own = own_cues(trigger, c)
+    if own in (Factuality.PLANNED, Factuality.HYPOTHETICAL) and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
+            and trigger.head.lemma_.lower() in CARRYING_OUT:
+        own = None  # "completed their planned withdrawal", "carried out a long-planned operation": done now
     if own is None and trigger.dep_ == "relcl" and any(ch.dep_ == "det" and ch.lower_ in ("any", "no")
                                                        for ch in trigger.head.children):
         # "any troops they sent to Ukraine would be targets", "no weapons it supplied": what it refers to is not done

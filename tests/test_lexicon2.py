@@ -384,6 +384,12 @@ CASES = [
          "missile attacks on Israel, however.", ("YEM", "ASSAULT", "ISR"), [("USA", "ASSAULT", "ISR")],
          id="assault-the-group-is-not-the-pentagon"),
     case("Blinken postponed a trip to Beijing on Friday.", None, ["REJECT"], id="reject-postponing-is-not-cancelling"),
+    case("Taiwan's president met McCarthy in California, defying Chinese threats of retaliation against the island.",
+         ("CHN", "THREATEN", "TWN"), ["REJECT"], id="reject-defying-threats-is-no-rejection"),
+    case("Israel freed 90 Palestinian prisoners on Monday, as agreed under the ceasefire.", ("ISR", "CONCEDE", "PSE"),
+         ["AGREE"], id="agree-as-agreed-refers-back"),
+    case("U.S. forces completed their planned withdrawal from Niger on Monday.", ("USA", "RETREAT", "NER"),
+         id="retreat-completed-a-planned-withdrawal-is-done"),
     # -- THREATEN
     case("Putin said Moscow would use all the means at its disposal to protect its territory.",
          ("RUS", "THREATEN", None), id="threaten-all-the-means-at-its-disposal"),
