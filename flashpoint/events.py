@@ -14,10 +14,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorResolver
+from .actors import CAPTIVES, ActorResolver
 from .attribution import ANONYMOUS_HEADS, Attributor, outlet_name
 from .datafiles import load_yaml
-from .factuality import DROPPING, cues, factuality_of, phrasal
+from .factuality import DROPPING, cues, factuality_of, own_cues, phrasal
 from .records import Actor, Article, Attribution, Event, Factuality, Span
 
 # word sets of the rules below, in data/words.yaml so that an analyst can extend them
@@ -93,6 +93,7 @@ RESPONDING = {"retaliate", "respond", "react", "reply", "hit"}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 JOINT = {"joint", "coordinated", "combined", "concerted"}
+DIRECTIVES = {"order", "tell", "give", "demand", "urge", "instruct", "ask", "warn", "issue", "command", "direct"}
 MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
 PARTY_TYPES = {"AGREE", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT"}  # what a mediator brings parties to
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
@@ -1238,6 +1239,17 @@ class Extractor:
                      for a in [self.actors.actor_of(c)] if a is not None and a.country
                      and a.country not in ("IGO", "NGO") and a.country != sources[0][1].country
                      and self.actors.country_modifier(c)[0] is not None]
+            if not freed and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CAPTIVES
+                                 for c in trigger.children):
+                # "Hamas handed the first seven living hostages over to the Red Cross, as Israel ...": the captives'
+                # side is the other state named in the sentence
+                sent = self.actors.sentence(trigger)
+                home = sources[0][1].country
+                others = [m for m in self.actors.mentions if sent.start <= m.start < sent.end and
+                          m.entry.country not in (None, "IGO", "NGO", home)]
+                if others:
+                    nearest = min(others, key=lambda m: abs(m.start - trigger.i))
+                    freed = [(trigger, self.actors.entry_actor(nearest.entry, nearest.entry.name))]
             if freed:
                 targets = freed
         purposes = self.purpose_objects(trigger) if pattern.type == "PROTEST" else []
@@ -1695,6 +1707,33 @@ class Extractor:
                     return True
         return False
 
+    def or_face(self, events: list[Event]) -> list[Event]:
+        """"ordered undocumented Afghans to leave by Nov. 1 or face arrest", "gave Niger's junta a week to
+        reinstate Bazoum or face military intervention": an order or deadline with a penalty is a threat by
+        whoever gives it to whoever must comply."""
+        threat = bare_pattern("threaten.or_face", "THREATEN")
+        have = {(e.source.country, e.trigger_start) for e in events if e.event_type == "THREATEN"}
+        out = []
+        for token in self.doc[:-1]:
+            if token.lower_ != "or" or self.doc[token.i + 1].lower_ != "face":
+                continue
+            verb = next((a for a in token.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in DIRECTIVES), None)
+            if verb is None:
+                continue
+            addressees = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in with_conjuncts(c)]
+            targets = [a for t in addressees if (a := self.actor(t)) is not None and a.country] or [None]
+            factuality, framer = factuality_of(verb)
+            if framer is not None and framer.i == verb.i and own_cues(verb, cues()) is None:
+                factuality = Factuality.ASSERTED  # (the order itself is given: "ordered ... or face arrest")
+            for source in self.resolve(self.subjects(verb)):
+                if (source.country, verb.idx) in have:
+                    continue
+                for target in targets:
+                    if target is None or target.country != source.country or target.sector != source.sector:
+                        out.append(self.make(threat, verb, source, target, "threaten.or_face", 0.65,
+                                             factuality=factuality))
+        return out
+
     def brokered(self, token: Token, found: list[Event]) -> list[Event]:
         """"Oman said it had brokered a ceasefire between the United States and the Houthis": the broker consults
         each side, and the sides agree with each other; the broker is no party to the deal."""
@@ -1983,8 +2022,8 @@ class Extractor:
         have = {(e.source.country, e.target.country if e.target else None) for e in events if e.event_type == "CONSULT"}
         out = []
         for verb in self.doc:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() != "tell":
-                continue
+            if verb.pos_ != "VERB" or verb.lemma_.lower() != "tell" or any(c.dep_ == "xcomp" for c in verb.children):
+                continue  # ("told Israel to bring its pilots home" is a demand, not a consultation)
             addressees = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in with_conjuncts(c)]
             listeners = [a for t in addressees if (a := self.actor(t)) is not None and a.country not in (None, "IGO", "NGO")
                          and (a.name or a.sector == "GOV") and self.actors.mention_at(t) is not None]
@@ -2234,6 +2273,7 @@ class Extractor:
                 for event in self.from_trigger(token, pattern, nominal=True):
                     triggers[len(events)] = token
                     events.append(event)
+        events.extend(self.or_face(events))
         events.extend(self.implied_threats(events, triggers))
         events.extend(self.deterrent_threats(events))
         events.extend(self.culprits(events))

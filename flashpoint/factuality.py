@@ -367,6 +367,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 return Factuality.PLANNED, head  # "Israel's withdrawal is a precondition for any deal"
             if lemma == "be" and dep == "xcomp" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children):
                 return Factuality.PLANNED, head  # "Israeli forces are to withdraw within 60 days"
+            if lemma == "tell" and dep == "xcomp":
+                return Factuality.PLANNED, head  # "told Hamas to release the hostages": asked, not done
             if lemma in c.reporting:
                 # "officials said Israel struck": transparent, but a negated report is not ("did not say").
                 if any(ch.dep_ == "neg" for ch in head.children):

@@ -390,6 +390,12 @@ CASES = [
          ["AGREE"], id="agree-as-agreed-refers-back"),
     case("U.S. forces completed their planned withdrawal from Niger on Monday.", ("USA", "RETREAT", "NER"),
          id="retreat-completed-a-planned-withdrawal-is-done"),
+    case("Pakistan ordered undocumented Afghans to leave the country by Nov. 1 or face arrest.",
+         ("PAK", "THREATEN", "AFG"), id="threaten-order-or-face-arrest"),
+    case("Trump told Hamas to release all the hostages or face consequences.", ("USA", "THREATEN", "PSE"),
+         [("PSE", "CONCEDE", "PSE"), ("PSE", "CONCEDE", "ISR"), "CONSULT"], id="threaten-told-to-or-face"),
+    case("Hamas handed the first seven living hostages over to the Red Cross as Israel freed prisoners.",
+         ("PSE", "CONCEDE", "ISR"), [("PSE", "CONCEDE", "NGO")], id="concede-hostages-handed-to-red-cross"),
     # -- THREATEN
     case("Putin said Moscow would use all the means at its disposal to protect its territory.",
          ("RUS", "THREATEN", None), id="threaten-all-the-means-at-its-disposal"),
