@@ -518,9 +518,13 @@ class ActorResolver:
         if lemma in IGO_ANAPHORS and lemma not in ("alliance", "bloc"):
             # "the agency", "the court", "the body": an international body named before, before any group
             ordered.sort(key=lambda m: m.entry.sector not in ("IGO", "NGO"))
+        ancestors = {a.i for a in token.ancestors}
         for mention in ordered:
             if lemma in STATE_ANAPHORS and mention.start in same_sentence_subjects:
                 continue  # "the U.S. eased sanctions on the country's oil sector": not the subject itself
+            if lemma in STATE_ANAPHORS and self.doc[mention.end - 1].dep_ in ("compound", "amod", "poss") and \
+                    self.doc[mention.end - 1].head.i in ancestors:
+                continue  # "to halt all U.S. aid to the country": the aid's giver is not the country it goes to
             if lemma in ARMED_GROUPS and mention.entry.sector in ("MIL", "SPY", "COP"):
                 continue  # "the group", "the militants": not the Pentagon or a spy agency named in between
             if mention.start < token.i and mention.entry.kind in kinds and (

@@ -1297,13 +1297,17 @@ class Extractor:
             # "vowed to avenge the civilians killed in Indian strikes", "would crush any attempt at Taiwanese
             # independence": the first other actor named in what is threatened
             home = {a.country for _, a in sources}
+            # (unions and crowds threaten their own government: "threatened a strike unless the government ...")
+            civil = all(a.sector in ("CVL", "OPP", "BUS", "LAB", "MED") or a.sector is None and t.pos_ == "NOUN"
+                        for t, a in sources)  # (not a state named as such: "Iran threatened ...")
             for clause in trigger.children:
                 if clause.dep_ not in ("ccomp", "xcomp", "advcl"):
                     continue
                 for token in clause.subtree:
                     if token.dep_ in ("dobj", "pobj", "nsubjpass", "poss", "amod", "compound", "nsubj"):
                         actor = self.actor(token)
-                        if actor is not None and actor.country not in home and actor.country:
+                        if actor is not None and actor.country and (
+                                actor.country not in home or civil and actor.sector == "GOV"):
                             targets = [(token, actor)]
                             break
                 if targets:

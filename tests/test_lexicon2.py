@@ -396,6 +396,10 @@ CASES = [
          [("PSE", "CONCEDE", "PSE"), ("PSE", "CONCEDE", "ISR"), "CONSULT"], id="threaten-told-to-or-face"),
     case("Hamas handed the first seven living hostages over to the Red Cross as Israel freed prisoners.",
          ("PSE", "CONCEDE", "ISR"), [("PSE", "CONCEDE", "NGO")], id="concede-hostages-handed-to-red-cross"),
+    case("Nigeria's main labour unions threatened to launch a nationwide strike unless the government reversed a rise "
+         "in petrol prices.", ("NGA", "THREATEN", "NGA"), id="threaten-unions-threaten-their-government"),
+    case("Kenyan youth groups said they would march on parliament on Tuesday.", None, ["ASSAULT"],
+         id="assault-march-on-parliament-is-no-advance"),
     # -- THREATEN
     case("Putin said Moscow would use all the means at its disposal to protect its territory.",
          ("RUS", "THREATEN", None), id="threaten-all-the-means-at-its-disposal"),
