@@ -198,7 +198,7 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # demand, is: "the ICJ ordered Israel to halt")
         return Factuality.PLANNED, trigger
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and (
-            trigger.head.lower_ == "of" and trigger.head.head.lower_ == "ahead" or
+            trigger.head.lower_ == "of" and trigger.head.head.lower_ in ("ahead", "eve") or
             trigger.head.lower_ == "before" and trigger.lemma_.lower() in MEETINGS):
         # "ahead of talks in Cairo", "days before Sharaa's visit to Washington": still to come
         return Factuality.PLANNED, trigger.head

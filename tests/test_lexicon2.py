@@ -400,6 +400,11 @@ CASES = [
          "in petrol prices.", ("NGA", "THREATEN", "NGA"), id="threaten-unions-threaten-their-government"),
     case("Kenyan youth groups said they would march on parliament on Tuesday.", None, ["ASSAULT"],
          id="assault-march-on-parliament-is-no-advance"),
+    case("Sudan's government welcomed a request by the Saudi crown prince for Trump to help end the war.",
+         ("SDN", "SUPPORT", "SAU"), ["CONSULT"], id="support-welcomed-a-request-is-no-hosting"),
+    case("Saudi Arabia freed 104 Houthi detainees on Monday and flew them to Sanaa.", ("SAU", "CONCEDE", "YEM"),
+         ["CONSULT"], id="consult-flying-someone-somewhere-is-no-visit"),
+    case("Jordan's foreign minister flew to Tehran on Sunday.", ("JOR", "CONSULT", "IRN"), id="consult-flew-to"),
     # -- THREATEN
     case("Putin said Moscow would use all the means at its disposal to protect its territory.",
          ("RUS", "THREATEN", None), id="threaten-all-the-means-at-its-disposal"),
