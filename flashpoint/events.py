@@ -1771,7 +1771,9 @@ class Extractor:
         out: list[Event] = []
         for token in self.doc:
             lemma = token.lemma_.lower()
-            if token.pos_ != "VERB" and not token.lower_.endswith(("-brokered", "-mediated")):
+            if token.lower_ in ("mediating", "brokering") and any(c.dep_ == "nsubj" for c in token.children):
+                lemma = token.lower_[:-3] + ("e" if token.lower_ == "mediating" else "")  # "with Anwar mediating"
+            elif token.pos_ != "VERB" and not token.lower_.endswith(("-brokered", "-mediated")):
                 continue
             if lemma not in MEDIATE_VERBS and not token.lower_.endswith(("-brokered", "-mediated")):
                 continue

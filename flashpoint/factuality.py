@@ -214,6 +214,11 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
             for ch in trigger.children):
         # "whether the United States joins Israel's air campaign": someone's named act is taken as done
         return Factuality.ASSERTED, None
+    verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and \
+            trigger.lemma_.lower() in MEETINGS and verb is not None and verb.tag_ == "VBD" and \
+            verb.lemma_.lower() in ("agree", "sign", "reach", "accept", "conclude") and own_cues(verb, c) is None:
+        return Factuality.ASSERTED, None  # "agreed to a truce in talks mediated by Qatar": the talks were held
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in PRESUPPOSING:
         # "agreed to ensure safe navigation following talks with U.S. officials": the talks took place
         return Factuality.ASSERTED, None

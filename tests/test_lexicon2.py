@@ -405,6 +405,10 @@ CASES = [
     case("Saudi Arabia freed 104 Houthi detainees on Monday and flew them to Sanaa.", ("SAU", "CONCEDE", "YEM"),
          ["CONSULT"], id="consult-flying-someone-somewhere-is-no-visit"),
     case("Jordan's foreign minister flew to Tehran on Sunday.", ("JOR", "CONSULT", "IRN"), id="consult-flew-to"),
+    case("Thailand and Cambodia agreed on an unconditional ceasefire, with Malaysia's Anwar Ibrahim mediating.",
+         ("MYS", "CONSULT", "KHM"), id="consult-with-x-mediating"),
+    case("Israel and Hamas agreed to a truce in talks mediated by Qatar.", ("ISR", "CONSULT", "PSE"),
+         id="consult-the-talks-an-agreement-came-out-of-were-held"),
     # -- THREATEN
     case("Putin said Moscow would use all the means at its disposal to protect its territory.",
          ("RUS", "THREATEN", None), id="threaten-all-the-means-at-its-disposal"),
