@@ -71,8 +71,6 @@ DOCUMENTS = {"resolution", "law", "bill", "order", "decree", "decision", "measur
 CREDITING = {"thank", "praise", "commend", "credit", "congratulate", "hail", "laud"}
 PUNISHING = {"sanction", "blacklist", "designate", "penalize", "penalise", "punish", "indict", "fine", "target"}
 DETERRENT_SPEECH = {"warn", "say", "caution", "vow", "threaten", "declare", "insist", "signal", "tell", "add", "stress"}
-# "called the raids a breach", "an act the Pentagon described as unprovoked": verbs that give an act a name
-NAMING_VERBS = {"call", "describe", "label", "brand", "term", "dub", "characterize", "characterise", "deem"}
 GENERIC_ACTS = {"move", "decision", "step", "action", "measure", "announcement", "act", "actions", "measures", "steps",
                 "opinion", "ruling", "verdict", "judgment", "judgement", "finding", "findings", "legislation", "law",
                 "bill", "decree", "ban", "policy", "order", "decisions"}
@@ -93,8 +91,8 @@ RESPONDING = {"retaliate", "respond", "react", "reply", "hit"}
 TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 JOINT = {"joint", "coordinated", "combined", "concerted"}
-DIRECTIVES = {"order", "tell", "give", "demand", "urge", "instruct", "ask", "warn", "issue", "command", "direct"}
 MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
+MEDIATING = {"mediating": "mediate", "brokering": "broker"}  # "with Anwar mediating" parsed as a noun
 PARTY_TYPES = {"AGREE", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT"}  # what a mediator brings parties to
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
 PROTEST_PURPOSE = {"protest", "denounce", "condemn", "oppose", "demand", "chant", "decry", "reject", "demonstrate",
@@ -381,6 +379,7 @@ POLICY_ACTS = WORDS["policy_acts"]
 FIGURATIVE_WARS = WORDS["figurative_wars"]
 SEARCHES, RESCUES = WORDS["searches"], WORDS["rescues"]  # ("arrested in a raid", "freed in a raid")
 COLLECTIVES = WORDS["collectives"]
+NAMING_VERBS, DIRECTIVES = WORDS["naming"], WORDS["directives"]
 READY = {"ready", "prepared", "poised", "willing", "determined"}
 
 
@@ -1243,13 +1242,9 @@ class Extractor:
                                  for c in trigger.children):
                 # "Hamas handed the first seven living hostages over to the Red Cross, as Israel ...": the captives'
                 # side is the other state named in the sentence
-                sent = self.actors.sentence(trigger)
-                home = sources[0][1].country
-                others = [m for m in self.actors.mentions if sent.start <= m.start < sent.end and
-                          m.entry.country not in (None, "IGO", "NGO", home)]
+                others = self.sentence_mentions(trigger, exclude=(None, "IGO", "NGO", sources[0][1].country))
                 if others:
-                    nearest = min(others, key=lambda m: abs(m.start - trigger.i))
-                    freed = [(trigger, self.actors.entry_actor(nearest.entry, nearest.entry.name))]
+                    freed = [(trigger, self.nearest_party(others, trigger))]
             if freed:
                 targets = freed
         purposes = self.purpose_objects(trigger) if pattern.type == "PROTEST" else []
@@ -1357,8 +1352,7 @@ class Extractor:
             mutual, targets = True, []
         own = {a.country for _, a in sources}
         theirs = [(t, a) for t, a in targets if t is not None and a.country in own and len(own) >= 2 and (
-            t.lower_ == "their" or any(c.dep_ == "poss" and c.lower_ == "their"
-                                                               for c in t.children))]
+            t.lower_ == "their" or any(c.dep_ == "poss" and c.lower_ == "their" for c in t.children))]
         if theirs:
             # "Saudi Arabia and Iran agreed to reopen their embassies", "Saudi Arabia, the UAE, Bahrain and Egypt
             # closed their airspace to Qatari flights": what is the sources' own is no third party; a pair so
@@ -1771,8 +1765,8 @@ class Extractor:
         out: list[Event] = []
         for token in self.doc:
             lemma = token.lemma_.lower()
-            if token.lower_ in ("mediating", "brokering") and any(c.dep_ == "nsubj" for c in token.children):
-                lemma = token.lower_[:-3] + ("e" if token.lower_ == "mediating" else "")  # "with Anwar mediating"
+            if token.lower_ in MEDIATING and any(c.dep_ == "nsubj" for c in token.children):
+                lemma = MEDIATING[token.lower_]  # "with Anwar mediating" (the parser makes it a noun)
             elif token.pos_ != "VERB" and not token.lower_.endswith(("-brokered", "-mediated")):
                 continue
             if lemma not in MEDIATE_VERBS and not token.lower_.endswith(("-brokered", "-mediated")):
@@ -2297,6 +2291,16 @@ class Extractor:
         events = self.disputes(events)
         return merge(events, dyadless=True)
 
+    def sentence_mentions(self, token: Token, exclude: tuple = (None,)) -> list:
+        """The actor mentions of the token's sentence, but those of the countries in `exclude`."""
+        sent = self.actors.sentence(token)
+        return [m for m in self.actors.mentions if sent.start <= m.start < sent.end and m.entry.country not in exclude]
+
+    def nearest_party(self, mentions: list, token: Token) -> Actor:
+        """The actor of the mention nearest to `token`."""
+        nearest = min(mentions, key=lambda m: abs(m.start - token.i))
+        return self.actors.entry_actor(nearest.entry, nearest.entry.name)
+
     def promised_to(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"Trump pledged to lift all U.S. sanctions on Damascus", "Hamas agreed to free Edan Alexander": an
         agreement or a pledge with no other party named is made to whoever the promised act is for."""
@@ -2307,9 +2311,8 @@ class Extractor:
                     event.target.country != event.source.country or event.target.sector or event.target.org):
                 continue  # (a party at home is one: "Ethiopia's government and Tigrayan forces agreed")
             content = {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
-            sent = self.actors.sentence(token)
-            outside = [m for m in self.actors.mentions if sent.start <= m.start < sent.end and m.start not in content
-                       and m.entry.country not in (None, event.source.country)]
+            outside = [m for m in self.sentence_mentions(token, exclude=(None, event.source.country))
+                       if m.start not in content]
             if event.target is not None:  # only a party named with the pledge itself: "agreed in a call with Trump"
                 subjects = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
                 own = {t.i for t in token.subtree} - content - subjects
@@ -2317,8 +2320,7 @@ class Extractor:
             if outside:
                 # "Putin agreed in a call with Trump to halt Russian strikes on Ukraine's grid": made to Trump
                 if event.target is not None:  # (not to "Russian strikes", its own)
-                    nearest = min(outside, key=lambda m: abs(m.start - token.i))
-                    out[index] = replace(event, target=self.actors.entry_actor(nearest.entry, nearest.entry.name))
+                    out[index] = replace(event, target=self.nearest_party(outside, token))
                 continue
             parties = [events[i].target for i, t in triggers.items() if i != index and t.i in content
                        and events[i].source.country == event.source.country and events[i].target is not None

@@ -77,6 +77,7 @@ def derived_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 REJECTIONS = {"reject", "dismiss", "refuse", "decline", "veto", "rebuff", "spurn", "turn"}
 ORDERS = {"order", "instruct", "direct", "command"}
 CARRYING_OUT = {"complete", "finish", "carry", "launch", "begin", "start", "conduct", "execute", "stage", "mount"}
+SETTLING = {"agree", "sign", "reach", "accept", "conclude"}  # verbs of a deal come out of talks
 CONTINUING = {"keep", "continue", "maintain", "persist", "carry", "press"}
 RETRACTING = {"withdraw", "retract", "delete", "correct"}
 SPEAKING = {"warn", "vow", "say", "add", "threaten", "pledge", "promise", "urge", "accuse", "insist", "stress"}
@@ -214,11 +215,11 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
             for ch in trigger.children):
         # "whether the United States joins Israel's air campaign": someone's named act is taken as done
         return Factuality.ASSERTED, None
-    verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and \
-            trigger.lemma_.lower() in MEETINGS and verb is not None and verb.tag_ == "VBD" and \
-            verb.lemma_.lower() in ("agree", "sign", "reach", "accept", "conclude") and own_cues(verb, c) is None:
-        return Factuality.ASSERTED, None  # "agreed to a truce in talks mediated by Qatar": the talks were held
+            trigger.lemma_.lower() in MEETINGS:
+        verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() in SETTLING and own_cues(verb, c) is None:
+            return Factuality.ASSERTED, None  # "agreed to a truce in talks mediated by Qatar": the talks were held
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in PRESUPPOSING:
         # "agreed to ensure safe navigation following talks with U.S. officials": the talks took place
         return Factuality.ASSERTED, None
@@ -380,9 +381,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     return Factuality.HYPOTHETICAL, head
                 if retracted(head) or retracted(node):
                     return Factuality.HYPOTHETICAL, head  # "said its drones had sunk a ship, but withdrew the statement"
-                if dep == "dobj" and node.i == trigger.i and own_cues(head, c) in (Factuality.PLANNED,
-                                                                                  Factuality.HYPOTHETICAL):
-                    return own_cues(head, c), head  # "Washington will announce new sanctions": not yet imposed
+                announced = own_cues(head, c) if dep == "dobj" and node.i == trigger.i else None
+                if announced in (Factuality.PLANNED, Factuality.HYPOTHETICAL):
+                    return announced, head  # "Washington will announce new sanctions": not yet imposed
                 node = head
                 continue
             if lemma == "vote" and dep == "xcomp" and node.lemma_.lower() in VOTED_SPEECH and not any(
