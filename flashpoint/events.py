@@ -180,6 +180,11 @@ class PatternBook:
     def noun_entries(self, noun: Token) -> list[Pattern]:
         """"talks" is a meeting, "talk" mostly not: the word form is asked too."""
         lemma, form = noun.lemma_.lower(), noun.lower_
+        if noun.i >= 2 and noun.doc[noun.i - 1].tag_ == "HYPH" and noun.doc[noun.i - 1].whitespace_ == "" and \
+                noun.doc[noun.i - 2].whitespace_ == "":
+            joined = f"{noun.doc[noun.i - 2].lower_}-{form}"  # "call-up", "build-up", split by the tokenizer
+            if joined in self.nouns:
+                return self.nouns[joined]
         entries = self.nouns.get(lemma, [])
         if form != lemma and form in self.nouns:
             entries = [p for p in self.nouns[form] if p not in entries] + entries
@@ -674,7 +679,8 @@ class Extractor:
             if child.dep_ == "prep" and child.lower_ == "of" and types & {"RETREAT", "MOBILIZE"}:
                 # "the withdrawal of Russian troops", "the deployment of 5,000 soldiers": the troops move
                 movers = [t for obj in child.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)
-                          if (a := self.actors.actor_of(t)) is not None and a.sector in ("MIL", "REB", "COP")]
+                          if (a := self.actors.actor_of(t)) is not None and a.sector in ("MIL", "REB", "COP")
+                          and a.country]  # (not "a call-up of 300,000 reservists": whose, the verb says)
                 if movers:
                     return movers
         for child in noun.lefts:

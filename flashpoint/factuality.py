@@ -194,7 +194,8 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
     if trigger.pos_ == "VERB" and any(ch.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in ch.children)
                                       for ch in trigger.children):
         return Factuality.NEGATED, trigger  # "reached no agreement", "struck no civilian sites"
-    if not speech and trigger.lemma_.lower() in ORDERS and any(ch.dep_ in ("xcomp", "ccomp") for ch in trigger.children):
+    if not speech and trigger.lemma_.lower() in ORDERS and (
+            any(ch.dep_ in ("xcomp", "ccomp") for ch in trigger.children) or ordered_to_verb(trigger)):
         # "ordered two submarines to be positioned": the deployment is not yet done (the order itself, a
         # demand, is: "the ICJ ordered Israel to halt")
         return Factuality.PLANNED, trigger
@@ -229,6 +230,25 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # Hezbollah is not disarmed": a plan that hangs on a condition is hypothetical
         return Factuality.HYPOTHETICAL, framer
     return found, framer
+
+
+@functools.lru_cache(maxsize=1)
+def act_verbs() -> frozenset[str]:
+    """Every verb lemma of the act patterns (data/verbs.yaml), first words of phrasal ones."""
+    return frozenset(str(v).split()[0].lower() for entry in load_yaml("verbs.yaml")["patterns"]
+                     for v in entry.get("verbs") or [])
+
+
+def ordered_to_verb(verb: Token) -> bool:
+    """"ordered the military to mass forces", parsed with "to" as a preposition: an order to act, not
+    an order sending something somewhere ("ordered the carrier to the Gulf")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and child.i + 1 < len(verb.doc):
+            after = verb.doc[child.i + 1]
+            if after.tag_ not in ("DT", "PRP$", "NNP", "NNPS", "CD") and after.lower_ in act_verbs() and any(
+                    ch.dep_ == "dobj" for ch in verb.children):
+                return True
+    return False
 
 
 def retracted(node: Token) -> bool:
@@ -341,6 +361,14 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 return framed, head
             if framed is Factuality.PLANNED and node.tag_ == "VB" and not any(ch.dep_ == "aux" for ch in node.children):
                 return framed, head  # "said France would bring home its ambassador and withdraw its troops"
+            if head.dep_ == "relcl" and node.tag_ in ("VB", "VBZ", "VBP") and not any(
+                    ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
+                # "on condition that Israel withdraws from the positions it holds and stops its strikes": the
+                # parser may hang the second verb of a clause on a relative clause inside it; the present tense
+                # goes with the clause around it when that clause is not told as done
+                outer, framer = factuality_of(head.head)
+                if outer is not Factuality.ASSERTED:
+                    return outer, framer
             node = head
             continue
         if head.pos_ in ("VERB", "AUX"):
@@ -453,6 +481,13 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
                 if any(ch.dep_ == "dobj" and ch.lemma_.lower() in c.planned_nouns for ch in head.children):
                     return Factuality.PLANNED, head  # "signed an agreement to set up a centre": still to be done
+                to = next(ch for ch in node.children if ch.dep_ == "aux" and ch.lower_ == "to")
+                before = node.doc[to.i - 1] if to.i > 0 else None
+                if before is not None and before.pos_ == "NOUN" and head.i < before.i and (
+                        noun_frame := factuality_of(before)[0]) in (Factuality.PLANNED, Factuality.HYPOTHETICAL):
+                    # "sent call-up notices ahead of a planned offensive to capture Gaza City": the parser may hang
+                    # the infinitive on the verb when it goes with the noun just before it
+                    return noun_frame, before
                 node = head  # a purpose shares the standing of its act: "agreed to set up a centre to fight the PKK"
                 continue
             if dep in ("advcl", "relcl", "acl") and dep != "acl":
