@@ -94,6 +94,12 @@ JOINT = {"joint", "coordinated", "combined", "concerted"}
 MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
 MEDIATING = {"mediating": "mediate", "brokering": "broker"}  # "with Anwar mediating" parsed as a noun
 PARTY_TYPES = {"AGREE", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT"}  # what a mediator brings parties to
+MEDIATION_NOUNS = {"mediation"}
+HOSTED_MEETINGS = {"talks", "talk", "negotiation", "negotiations", "round", "ceremony", "signing", "summit", "meeting",
+                   "discussion", "discussions", "dialogue"}
+# what parties to a deal are named by: "a ceasefire between Israel and Hezbollah"
+PARTY_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "exchange", "swap", "talks", "negotiations", "lull",
+               "peace", "pact", "treaty", "de-escalation", "settlement"}
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
 PROTEST_PURPOSE = {"protest", "denounce", "condemn", "oppose", "demand", "chant", "decry", "reject", "demonstrate",
                    "rally", "voice", "express", "show", "march", "criticize", "criticise"}
@@ -603,6 +609,9 @@ class Extractor:
             for c in a.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
         if subs:
             if subs[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                others = [t for t in subs[1:] if t.lower_ not in ("which", "who", "that")]
+                if others:  # "a deal that Trump helped broker": "that" is the object, the parser's second subject acts
+                    return [member for t in others for member in self.of_members(t)]
                 return with_conjuncts(verb.head)
             return [member for t in subs for member in self.of_members(t)]
         dep, head = verb.dep_, verb.head
@@ -1773,6 +1782,12 @@ class Extractor:
             lemma = token.lemma_.lower()
             if token.lower_ in MEDIATING and any(c.dep_ == "nsubj" for c in token.children):
                 lemma = MEDIATING[token.lower_]  # "with Anwar mediating" (the parser makes it a noun)
+            elif token.pos_ == "NOUN" and token.dep_ == "xcomp" and lemma in MEDIATE_VERBS:
+                pass  # "a deal that Trump helped broker" (the parser makes it a noun)
+            elif token.pos_ == "NOUN" and lemma in MEDIATION_NOUNS:
+                lemma = "mediate"  # "under Saudi mediation", "crediting mediation by Saudi Arabia and Oman"
+            elif token.pos_ == "VERB" and lemma == "host" and self.hosts_talks(token):
+                lemma = "mediate"  # "after five weeks of talks hosted by Saudi Arabia and the United States"
             elif token.pos_ != "VERB" and not token.lower_.endswith(("-brokered", "-mediated")):
                 continue
             if lemma not in MEDIATE_VERBS and not token.lower_.endswith(("-brokered", "-mediated")):
@@ -2064,7 +2079,22 @@ class Extractor:
                         out.append(self.make(talks, noun, a, b, "consult.talks.parties", 0.55, factuality=factuality))
         return out
 
+    @staticmethod
+    def hosts_talks(verb: Token) -> bool:
+        """"talks hosted by Egypt", "hosted the negotiations in Doha": the host of other parties' meeting (not
+        "Trump hosted Netanyahu": that is a meeting with the host)."""
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in HOSTED_MEETINGS:
+            return True
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in HOSTED_MEETINGS for c in verb.children)
+
     def mediator_of(self, token: Token) -> list[Actor]:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in MEDIATION_NOUNS:
+            # "Saudi mediation", "Qatar's mediation", "mediation by Saudi Arabia and Oman"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    return [a for g in child.children if g.dep_ == "pobj" for t in with_conjuncts(g) if (a := self.actor(t))]
+            return [a for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < token.i
+                    for t in with_conjuncts(c) if (a := self.actor(t))]
         if "-" in token.text[1:]:  # "U.S.-brokered" as one word
             prefix = token.text.rpartition("-")[0]
             entries = self.actors.lex.names.get(prefix)
@@ -2082,9 +2112,18 @@ class Extractor:
             return []
         return [a for t in self.subjects(token) if (a := self.actor(t))]
 
-    @staticmethod
-    def parties_in(events: list[Event], sent, mediators: list[Actor]) -> list[Actor]:
+    def parties_in(self, events: list[Event], sent, mediators: list[Actor]) -> list[Actor]:
         found: dict[str, Actor] = {}
+        for noun in sent:  # "a ceasefire between Israel and Hezbollah"
+            if noun.pos_ == "NOUN" and (noun.lemma_.lower() in PARTY_NOUNS or noun.lower_ in PARTY_NOUNS) and \
+                    any(p.dep_ == "prep" and p.lower_ == "between" for p in noun.children) and \
+                    factuality_of(noun)[0] is Factuality.ASSERTED:  # (not "the chances of a deal between ...")
+                for t in (t for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
+                          for o in p.children if o.dep_ == "pobj" for t in with_conjuncts(o)):
+                    party = self.actor(t)
+                    if party is not None and party.country and party.country not in found and \
+                            all(party.country != m.country for m in mediators):
+                        found[party.country] = party
         for event in events:
             if event.event_type not in PARTY_TYPES or not (sent.start_char <= event.trigger_start < sent.end_char):
                 continue
