@@ -331,6 +331,16 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 if owner.pos_ in ("VERB", "AUX") and owner.dep_ != "pcomp" or owner.head.i == owner.i:
                     break
                 owner = owner.head
+        if dep == "relcl" and head.lemma_.lower() == "time" and any(
+                ch.dep_ == "amod" and ch.lower_ in ("first", "second", "third", "last", "only") for ch in head.children):
+            node = head  # "it would be the first time Washington has sanctioned an Israeli unit": as the clause says
+            continue
+        if node.pos_ in ("VERB", "AUX") and any(ch.dep_ == "mark" and ch.lower_ == "for" for ch in node.children) and \
+                any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children):
+            return Factuality.PLANNED, head  # "a deal for Syrian troops to deploy", "called for them to leave"
+        if dep == "acl" and node.tag_ == "VBN" and head.dep_ == "dobj" and head.head.lemma_.lower() in ORDERS and \
+                not speech:
+            return Factuality.PLANNED, head.head  # "ordered the envoy expelled": an order not yet carried out
         if dep in ("relcl", "appos", "parataxis") or dep == "acl" and node.lemma_.lower() in REACTING and any(
                 ch.dep_ == "nsubj" for ch in node.children):
             break  # a relative clause (also a reaction without "which": "a decision the PM called antisemitic") or an
