@@ -98,6 +98,7 @@ MEDIATION_NOUNS = {"mediation"}
 HOSTED_MEETINGS = {"talks", "talk", "negotiation", "negotiations", "round", "ceremony", "signing", "summit", "meeting",
                    "discussion", "discussions", "dialogue"}
 # what parties to a deal are named by: "a ceasefire between Israel and Hezbollah"
+TRUCES = {"ceasefire", "truce", "lull", "cessation", "de-escalation"}
 PARTY_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "exchange", "swap", "talks", "negotiations", "lull",
                "peace", "pact", "treaty", "de-escalation", "settlement"}
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
@@ -467,6 +468,7 @@ class Extractor:
         self.attributor = attributor
         self.book = patterns()
         self.found: list[Event] = []  # events found so far, in the order the extractor finds them
+        self.brokered_by: set[tuple[int, str | None]] = set()  # (trigger offset, broker) of mediated deals
         last = doc[-1] if len(doc) else None
         self.doc_length = last.idx + len(last.text_with_ws) if last is not None else 0  # (Doc.text is rebuilt per call)
 
@@ -1777,6 +1779,7 @@ class Extractor:
         parties are those of the agreement (the deals, releases and talks reported in the sentence, or in
         the one before when the sentence only names the mediation)."""
         consult = bare_pattern("consult.mediate", "CONSULT")
+        agree = bare_pattern("agree.brokered", "AGREE")
         out: list[Event] = []
         for token in self.doc:
             lemma = token.lemma_.lower()
@@ -1798,9 +1801,17 @@ class Extractor:
             if not mediators:
                 continue
             sent = self.actors.sentence(token)
+            earlier = self.actors.sentence(self.doc[sent.start - 1]) if sent.start > 0 else None
             parties = self.parties_in(events, sent, mediators)
-            if not parties and sent.start > 0:
-                parties = self.parties_in(events, self.actors.sentence(self.doc[sent.start - 1]), mediators)
+            if not parties and earlier is not None:
+                parties = self.parties_in(events, earlier, mediators)
+            warring = []
+            if not parties and any(c.dep_ == "dobj" and c.lemma_.lower() in TRUCES for c in token.children):
+                # "Armenia and Azerbaijan accused each other of shelling ..., and Russia said it had brokered a
+                # ceasefire": a truce is made between those who fight
+                warring = self.warring_in(events, sent, mediators) or (
+                    self.warring_in(events, earlier, mediators) if earlier is not None else [])
+                parties = warring
             if not parties:
                 continue
             factuality, _ = factuality_of(token) if token.pos_ == "VERB" else (Factuality.ASSERTED, None)
@@ -1808,7 +1819,24 @@ class Extractor:
                 for party in parties:
                     out.append(self.make(consult, token, mediator, party, "consult.mediate.parties", 0.6,
                                          factuality=factuality))
+            for a in warring:
+                for b in warring:
+                    if a.country != b.country:
+                        out.append(self.make(agree, token, a, b, "agree.brokered", 0.55, factuality=factuality))
+            # the broker is no party to the deal it brokered
+            self.brokered_by.update((token.idx, m.country) for m in mediators)
         return out
+
+    @staticmethod
+    def warring_in(events: list[Event], sent, mediators: list[Actor]) -> list[Actor]:
+        found: dict[str, Actor] = {}
+        for event in events:
+            if event.event_type in ("ASSAULT", "ACCUSE", "THREATEN") and event.target is not None and \
+                    sent.start_char <= event.trigger_start < sent.end_char:
+                for party in (event.source, event.target):
+                    if party.country and party.country not in found and all(party.country != m.country for m in mediators):
+                        found[party.country] = party
+        return list(found.values()) if len(found) >= 2 else []
 
     def drawn_reactions(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"Israel banned UNRWA, a move that drew a sharp rebuke from Guterres", "..., drawing condemnation from
@@ -2324,6 +2352,7 @@ class Extractor:
         events.extend(self.culprits(events))
         events.extend(self.joint_acts(events, triggers))
         events.extend(self.mediators(events))
+        events = [e for e in events if not (e.event_type == "AGREE" and (e.trigger_start, e.source.country) in self.brokered_by)]
         events.extend(self.party_talks(events))
         events.extend(self.told_leaders(events))
         events.extend(self.each_other(events))
