@@ -18,6 +18,7 @@ from .actors import CAPTIVES, ActorResolver
 from .attribution import ANONYMOUS_HEADS, Attributor, outlet_name
 from .datafiles import load_yaml
 from .factuality import DROPPING, cues, factuality_of, own_cues, phrasal
+from .places import lookup as place_lookup
 from .records import Actor, Article, Attribution, Event, Factuality, Span
 
 # word sets of the rules below, in data/words.yaml so that an analyst can extend them
@@ -492,7 +493,7 @@ class Extractor:
             if particle is None and any((verb.lemma_.lower(), p) in UNDOING_PARTICLES for p in own_particles):
                 continue  # "called off a march": not "called a march"
             if objects is None:
-                objects = lemma_set(object_words(verb))
+                objects = lemma_set(object_words(verb)) | self.place_objects(verb)
             if pattern.not_objects and objects & pattern.not_objects:
                 continue
             if pattern.complement and not any(c.dep_ == "xcomp" for c in verb.children):
@@ -518,6 +519,21 @@ class Extractor:
                     continue
             return pattern
         return None
+
+    def place_objects(self, verb: Token) -> set[str]:
+        """{"<place>"} when the verb's object is a named town, city or region, not a state ("seized El Fasher",
+        "overran Lalibela"): patterns list "<place>" among their objects to fire on it."""
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "PROPN":
+                mention = self.actors.mention_at(child)
+                if mention is not None and mention.entry.kind in ("country", "demonym", "org", "leader"):
+                    continue
+                name = " ".join(t.text for t in child.subtree if t.i <= child.i and t.pos_ == "PROPN")
+                place = place_lookup(name)
+                if place is not None and place.kind != "country" or child.ent_type_ in ("GPE", "LOC", "FAC") and (
+                        mention is not None and mention.entry.kind == "capital"):
+                    return {"<place>"}
+        return set()
 
     def similar_pattern(self, verb: Token) -> Pattern | None:
         """Fallback for a verb no pattern knows: the unconstrained pattern of the most similar known verb
@@ -633,6 +649,10 @@ class Extractor:
         if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.lower_ in READY and \
                 head.head.i != head.i:
             return self.subjects(head.head, depth + 1)  # "the military was prepared to strike Iran": the military
+        if dep == "xcomp" and head.i != verb.i and is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+            raised = [t for c in head.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)]
+            if raised:  # "Israel is expected to strike", "Blinken is scheduled to meet Netanyahu": the raised subject
+                return [member for t in raised for member in self.of_members(t)]
         if dep in ("xcomp", "conj", "advcl") and head.i != verb.i:
             if dep in ("xcomp", "advcl") and head.lemma_.lower() == "give" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -1100,11 +1120,12 @@ class Extractor:
         owner of its own is the act reported just before, and stands for whoever did it."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
             return None
-        kinds = {p.type for p in self.book.noun_entries(noun)} & CONFLICT_TYPES
+        pattern = self.noun_pattern(noun)  # (the pattern this noun takes: not "cyber attack" for "the attack")
+        kinds = {pattern.type} & CONFLICT_TYPES if pattern is not None else set()
         if not kinds:
             return None
         here = self.actors.sentence(noun)
-        earliest = self.actors.sents[max(0, self.actors.sents.index(here) - 2)].start_char if here in \
+        earliest = self.actors.sents[max(0, self.actors.sents.index(here) - 3)].start_char if here in \
             self.actors.sents else here.start_char
         earlier = [e for e in self.found if e.event_type in kinds and earliest <= e.trigger_start < noun.idx and
                    e.factuality is Factuality.ASSERTED]
@@ -1815,6 +1836,14 @@ class Extractor:
             if not parties:
                 continue
             factuality, _ = factuality_of(token) if token.pos_ == "VERB" else (Factuality.ASSERTED, None)
+            if token.dep_ == "acl" and token.head.lemma_.lower() in HOSTED_MEETINGS:
+                # "are expected to initial a treaty in a ceremony hosted by Trump": a meeting held for what is still
+                # to come is still to come (but "failed to agree after five weeks of talks hosted by ..." were held;
+                # and a deal's mediation took place however far the deal has come)
+                still = {e.factuality for e in events if e.event_type in PARTY_TYPES and
+                         sent.start_char <= e.trigger_start < sent.end_char}
+                if still and still <= {Factuality.PLANNED, Factuality.HYPOTHETICAL}:
+                    factuality = Factuality.HYPOTHETICAL if Factuality.HYPOTHETICAL in still else Factuality.PLANNED
             for mediator in mediators:
                 for party in parties:
                     out.append(self.make(consult, token, mediator, party, "consult.mediate.parties", 0.6,

@@ -107,6 +107,8 @@ REACTING = {"call", "describe", "label", "brand", "term", "denounce", "condemn",
 CONTAINING = {"include", "require", "envisage", "involve", "stipulate", "entail", "foresee", "contain"}
 REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
 DEFERRING = {"postpone", "delay", "defer"}
+# frames of an act that was to happen: "was supposed to", "was due to", "had been expected to", "had planned to"
+UNFULFILLED = {"suppose", "due", "expect", "schedule", "slate", "plan", "intend", "mean"}
 DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort", "scrub"}
 AWAITED = {"until", "till", "once"}  # subordinators of a clause that a future or unrealised act waits for
 TOPIC_PREPS = {"on", "over", "for", "about", "regarding", "concerning", "toward", "towards"}
@@ -144,8 +146,12 @@ def own_cues(token: Token, c: Cues) -> Factuality | None:
     """Negation, modals, conditionals and determiners attached to one word."""
     for child in token.children:
         low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and low in ("no", "never", "neither")):
-            return Factuality.NEGATED
+        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and low in ("no", "never", "neither", "hardly",
+                                                                           "scarcely")):
+            return Factuality.NEGATED  # ("has hardly scaled back its strikes")
+        if child.dep_ == "mark" and low == "than" and any(g.dep_ == "advmod" and g.lower_ == "rather"
+                                                          for g in token.children):
+            return Factuality.NEGATED  # "Rather than join the coalition, India sent its own destroyers"
     for child in token.children:
         low = child.lower_
         if child.dep_ == "aux" and low in c.modals:
@@ -313,6 +319,15 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         is_arg = dep in ARGUMENT
         if head.pos_ in ("VERB", "AUX") and (phrase := phrasal(head)) in phrasal_cues:
             lemma = phrase  # "ruled out sending troops", "called off the strike"
+        if dep == "xcomp" and (lemma in UNFULFILLED or low in UNFULFILLED):
+            # "Israeli forces were supposed to complete their withdrawal by Sunday, but they remained", "was due
+            # to visit Cairo but cancelled the trip": what was to happen did not; without the "but", still to come
+            holder = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+            if any(ch.dep_ == "cc" and ch.lower_ in ("but", "yet") for ch in holder.children) and any(
+                    ch.dep_ == "conj" and ch.i > node.i for ch in holder.children):
+                return Factuality.NEGATED, head
+            if lemma == "suppose" or low == "due":
+                return Factuality.PLANNED, head
         if head.pos_ in ("VERB", "AUX") and lemma in ("have", "be") and dep == "xcomp" and any(
                 ch.dep_ == "advmod" and ch.lower_ == "yet" for ch in head.children):
             return Factuality.NEGATED, head  # "have yet to agree on a ceasefire"
@@ -457,6 +472,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 if speech and node.i == trigger.i and dep == "dobj":
                     return Factuality.ASSERTED, None
                 return Factuality.NEGATED, head
+            if lemma in ("force", "compel", "oblige") and dep == "xcomp" and any(
+                    ch.dep_ == "auxpass" for ch in head.children) and own_cues(head, c) is None:
+                node = head  # "Iran was forced to release the tanker": it did
+                continue
             if lemma in c.planned_complement_verbs and (dep in ("xcomp", "ccomp") or dep == "advcl" and any(
                     ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)):
                 return Factuality.PLANNED, head
