@@ -257,6 +257,19 @@ def ordered_to_verb(verb: Token) -> bool:
     return False
 
 
+MOTIONS = {"resolution", "draft", "motion", "bill", "text", "measure"}
+FAILING = {"fail", "collapse", "falter"}
+DEFEATING = {"veto", "block", "reject", "defeat", "sink", "kill", "torpedo"}
+
+
+def failed_motion(noun: Token) -> bool:
+    """A resolution that failed, or that was vetoed, blocked or voted down."""
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() in FAILING:
+        return True
+    return noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in DEFEATING
+
+
 def retracted(node: Token) -> bool:
     """Is a statement coordinated with this word taken back ("..., but withdrew the statement hours later")?"""
     return any(cj.lemma_.lower() in RETRACTING and any(
@@ -366,6 +379,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             break  # "Netanyahu hailed it ..., Abbas rejected it": a clause before a non-reporting verb is a sister
         if dep in ("pcomp", "pobj") and low == "for" and head.head.lemma_.lower() in PENALTIES:
             return Factuality.ASSERTED, None  # "would pay the price for arming the Houthis": the arming is done
+        if dep == "acl" and node.tag_ == "VBG" and head.lemma_.lower() in MOTIONS and failed_motion(head):
+            return Factuality.NEGATED, head.head  # "a resolution calling for a ceasefire failed", "vetoed a draft
+            # demanding a truce": what it demands was never demanded by the body
         if dep == "acl" and node.tag_ in ("VBG", "VBN") and not any(
                 ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in node.children):
             break  # "a resolution reaffirming its support": a bare participle is not framed by the noun
