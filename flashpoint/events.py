@@ -51,7 +51,7 @@ AGREEMENTS = {"deal", "agreement", "accord", "treaty", "pact", "talks", "negotia
               "framework", "arrangement", "partnership", "alliance", "cooperation", "dialogue", "process"}
 DISPUTE_VERBS = {"deny", "reject", "dismiss", "refute", "call", "brand", "describe", "rebuff", "contest", "dispute"}
 CLAIM_NOUNS = {"charge", "allegation", "accusation", "claim", "report", "assertion", "account", "version", "story"}
-UNDO_TYPES = {"CONCEDE", "RETREAT"}  # acts that end another act: "lifted sanctions", "halted strikes"
+UNDO_TYPES = {"CONCEDE", "RETREAT", "SANCTION"}  # acts that end another act: "lifted sanctions", "halted strikes", "suspended cooperation"
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "territory", "border", "capital", "airspace",
                "water", "waters", "soil", "coast", "port", "base", "street", "streets", "camp", "district", "area",
                "countryside", "north", "south", "east", "west", "frontier", "island", "islands"}

@@ -107,6 +107,7 @@ REACTING = {"call", "describe", "label", "brand", "term", "denounce", "condemn",
 CONTAINING = {"include", "require", "envisage", "involve", "stipulate", "entail", "foresee", "contain"}
 REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
 DEFERRING = {"postpone", "delay", "defer"}
+PROCEDURES = {"process", "procedure", "mechanism"}  # started now, for an end still to come
 # frames of an act that was to happen: "was supposed to", "was due to", "had been expected to", "had planned to"
 UNFULFILLED = {"suppose", "due", "expect", "schedule", "slate", "plan", "intend", "mean"}
 DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort", "scrub"}
@@ -230,6 +231,11 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in PRESUPPOSING:
         # "agreed to ensure safe navigation following talks with U.S. officials": the talks took place
         return Factuality.ASSERTED, None
+    if trigger.tag_ in ("VBG", "VBN") and trigger.dep_ == "pcomp" and trigger.head.lower_ in ("after", "since") and \
+            own_cues(trigger, c) is None and told_in_past(trigger.head.head, c):
+        # "Trump said the United States would take over the Gaza Strip, after hosting Netanyahu at the White
+        # House": the hosting took place (not "Israel will withdraw after receiving guarantees")
+        return Factuality.ASSERTED, None
     found, framer = _climb(trigger, c, speech)
     if found is Factuality.PLANNED and conditioned(trigger, framer, c):
         # "threatened to impose sanctions if U.S. forces were made to leave", "will intensify its strikes if
@@ -268,6 +274,13 @@ def failed_motion(noun: Token) -> bool:
     if noun.dep_ == "nsubj" and verb.lemma_.lower() in FAILING:
         return True
     return noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in DEFEATING
+
+
+def told_in_past(verb: Token, c: Cues) -> bool:
+    """Is the clause of `verb` told in the past, itself or by a past report around it ("said ... would")?"""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and verb.head.lemma_.lower() in c.reporting
 
 
 def retracted(node: Token) -> bool:
@@ -524,8 +537,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 continue
             if dep == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children) and not any(
                     ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
-                if any(ch.dep_ == "dobj" and ch.lemma_.lower() in c.planned_nouns for ch in head.children):
-                    return Factuality.PLANNED, head  # "signed an agreement to set up a centre": still to be done
+                if any(ch.dep_ == "dobj" and ch.lemma_.lower() in c.planned_nouns | PROCEDURES for ch in head.children):
+                    # "signed an agreement to set up a centre", "launched a 30-day process to reimpose U.N.
+                    # sanctions": still to be done
+                    return Factuality.PLANNED, head
                 to = next(ch for ch in node.children if ch.dep_ == "aux" and ch.lower_ == "to")
                 before = node.doc[to.i - 1] if to.i > 0 else None
                 if before is not None and before.pos_ == "NOUN" and head.i < before.i and (
