@@ -1812,11 +1812,15 @@ class Extractor:
                 lemma = "mediate"  # "under Saudi mediation", "crediting mediation by Saudi Arabia and Oman"
             elif token.pos_ == "VERB" and lemma == "host" and self.hosts_talks(token):
                 lemma = "mediate"  # "after five weeks of talks hosted by Saudi Arabia and the United States"
+            elif token.pos_ == "VERB" and self.go_between(token):
+                lemma = "mediate"  # "with Oman's foreign minister carrying messages between the two delegations"
             elif token.pos_ != "VERB" and not token.lower_.endswith(("-brokered", "-mediated")):
                 continue
             if lemma not in MEDIATE_VERBS and not token.lower_.endswith(("-brokered", "-mediated")):
                 continue
-            if any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+            if any(c.dep_ == "prep" and c.lower_ == "between" and any(
+                    self.actors.mention_at(t) is not None for g in c.children if g.dep_ == "pobj"
+                    for t in with_conjuncts(g)) for c in token.children):
                 continue  # "mediate between Israel and Iran": the pattern names the parties itself
             mediators = self.mediator_of(token)
             if not mediators:
@@ -1844,10 +1848,14 @@ class Extractor:
                          sent.start_char <= e.trigger_start < sent.end_char}
                 if still and still <= {Factuality.PLANNED, Factuality.HYPOTHETICAL}:
                     factuality = Factuality.HYPOTHETICAL if Factuality.HYPOTHETICAL in still else Factuality.PLANNED
+            # a go-between's part is told by whoever tells of the talks it served
+            reported = next((e.attribution for e in events if e.event_type in PARTY_TYPES and
+                             sent.start_char <= e.trigger_start < sent.end_char), False) if lemma != token.lemma_.lower() \
+                else False
             for mediator in mediators:
                 for party in parties:
                     out.append(self.make(consult, token, mediator, party, "consult.mediate.parties", 0.6,
-                                         factuality=factuality))
+                                         factuality=factuality, attribution=reported))
             for a in warring:
                 for b in warring:
                     if a.country != b.country:
@@ -2137,6 +2145,21 @@ class Extractor:
         return out
 
     @staticmethod
+    def go_between(verb: Token) -> bool:
+        """"shuttling between their rooms", "carrying messages between the two delegations": a go-between of
+        talks, whose parties the sentence names elsewhere."""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # ("messages between the delegations")
+        between = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
+                   for g in c.children if g.dep_ == "pobj"]
+        if not between:
+            return False
+        if verb.lemma_.lower() == "shuttle":
+            return True
+        return verb.lemma_.lower() in ("carry", "pass", "relay", "ferry", "deliver") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("message", "proposal", "offer", "note", "letter")
+            for c in verb.children)
+
+    @staticmethod
     def hosts_talks(verb: Token) -> bool:
         """"talks hosted by Egypt", "hosted the negotiations in Doha": the host of other parties' meeting (not
         "Trump hosted Netanyahu": that is a meeting with the host)."""
@@ -2167,6 +2190,8 @@ class Extractor:
                     return [actor]
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             return []
+        if token.dep_ == "acl" and token.tag_ == "VBG" and (actor := self.actor(token.head)) is not None:
+            return [actor]  # "with Oman's foreign minister shuttling between their rooms"
         return [a for t in self.subjects(token) if (a := self.actor(t))]
 
     def parties_in(self, events: list[Event], sent, mediators: list[Actor]) -> list[Actor]:

@@ -345,6 +345,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         is_arg = dep in ARGUMENT
         if head.pos_ in ("VERB", "AUX") and (phrase := phrasal(head)) in phrasal_cues:
             lemma = phrase  # "ruled out sending troops", "called off the strike"
+        if lemma == "be" and dep == "prep" and any(ch.dep_ == "acomp" and ch.lower_ in c.planned_adjectives
+                                                   for ch in head.children):
+            return Factuality.PLANNED, head  # "Witkoff is due in Moscow on Wednesday for talks with Putin"
         if dep == "xcomp" and (lemma in UNFULFILLED or low in UNFULFILLED):
             # "Israeli forces were supposed to complete their withdrawal by Sunday, but they remained", "was due
             # to visit Cairo but cancelled the trip": what was to happen did not; without the "but", still to come
