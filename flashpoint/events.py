@@ -2374,6 +2374,9 @@ class Extractor:
                     # oppose U.S. aid": a stance or a cause, not the rejection of a proposal
                 if token.dep_ in ("xcomp", "advcl") and pattern.type == "PROTEST" and "PROTEST" in fired.get(token.head.i, ()):
                     continue  # "marched in Amman to protest against ...": one protest, placed by its head
+                if token.dep_ in ("xcomp", "pcomp") and token.tag_ == "VBG" and \
+                        token.head.lemma_.lower() in HALTING - {"refrain", "avoid"} and "RETREAT" in fired.get(token.head.i, ()):
+                    continue  # "had stopped firing at Israel": the halt is the news, not the firing before it
                 found = self.from_trigger(token, pattern, nominal=False)
                 if pattern.type == "AGREE" and token.lemma_.lower() in MEDIATE_VERBS:
                     found = self.brokered(token, found)

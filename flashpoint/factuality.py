@@ -107,7 +107,9 @@ REACTING = {"call", "describe", "label", "brand", "term", "denounce", "condemn",
 CONTAINING = {"include", "require", "envisage", "involve", "stipulate", "entail", "foresee", "contain"}
 REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
 DEFERRING = {"postpone", "delay", "defer"}
-PROCEDURES = {"process", "procedure", "mechanism"}  # started now, for an end still to come
+PROCEDURES = {"process", "procedure", "mechanism"}
+CONVERSATIONS = {"conversation", "interview", "statement", "speech", "address", "letter", "message", "meeting", "talks",
+                 "briefing", "post", "remarks", "conference"}  # what is said in them is told, not framed  # started now, for an end still to come
 # frames of an act that was to happen: "was supposed to", "was due to", "had been expected to", "had planned to"
 UNFULFILLED = {"suppose", "due", "expect", "schedule", "slate", "plan", "intend", "mean"}
 DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort", "scrub"}
@@ -385,6 +387,12 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         if dep == "acl" and node.tag_ == "VBN" and head.dep_ == "dobj" and head.head.lemma_.lower() in ORDERS and \
                 not speech:
             return Factuality.PLANNED, head.head  # "ordered the envoy expelled": an order not yet carried out
+        if dep == "relcl" and any(ch.dep_ == "mark" and ch.lower_ == "that" for ch in node.children) and not (
+                head.lemma_.lower() in CONVERSATIONS or head.lemma_.lower() == "call" and any(
+                    ch.dep_ in ("compound", "amod") and ch.lower_ in ("phone", "telephone", "video")
+                    for ch in head.children)):
+            dep = "acl"  # "a demand that they stop attacking ships": a content clause, parsed as a relative one
+            # (not "told him in a phone call that Beijing supported Pakistan": what was said)
         if dep in ("relcl", "appos", "parataxis") or dep == "acl" and node.lemma_.lower() in REACTING and any(
                 ch.dep_ == "nsubj" for ch in node.children):
             break  # a relative clause (also a reaction without "which": "a decision the PM called antisemitic") or an
@@ -551,6 +559,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     # "sent call-up notices ahead of a planned offensive to capture Gaza City": the parser may hang
                     # the infinitive on the verb when it goes with the noun just before it
                     return noun_frame, before
+                standing = own_cues(head, c)
+                if standing is not None:
+                    return standing, head  # "would send a delegation to Doha to resume negotiations": as its act
                 node = head  # a purpose shares the standing of its act: "agreed to set up a centre to fight the PKK"
                 continue
             if dep in ("advcl", "relcl", "acl") and dep != "acl":
