@@ -494,8 +494,19 @@ class Extractor:
                 continue  # "called off a march": not "called a march"
             if objects is None:
                 objects = lemma_set(object_words(verb)) | self.place_objects(verb)
+            if particle == "from" and pattern.objects:
+                # "withdrew from the nuclear deal": the phrasal verb's own object is what "from" governs
+                # (object_words leaves "from" out, mostly where from: "dropped from a helicopter"; and not
+                # "withdrew from the corridor under the agreement")
+                froms = lemma_set([g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                                   for g in c.children if g.dep_ == "pobj"])
+                if froms and not froms & pattern.objects:
+                    continue
+                objects = objects | froms
             if pattern.not_objects and objects & pattern.not_objects:
                 continue
+            if pattern.not_objects and pattern.type == "REJECT" and self.left_places(verb) & pattern.not_objects:
+                continue  # "withdrew from the Philadelphi corridor under the agreement": a pullout, not a rejection
             if pattern.complement and not any(c.dep_ == "xcomp" for c in verb.children):
                 continue
             if pattern.not_deps and any(c.dep_ in pattern.not_deps for c in verb.children):
@@ -519,6 +530,23 @@ class Extractor:
                     continue
             return pattern
         return None
+
+    def left_places(self, verb: Token) -> set[str]:
+        """What a verb of leaving leaves ("withdrew from the corridor", "pulled out of Khan Younis"): its lemmas,
+        and "<place>" for a named town or region."""
+        left = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                for g in c.children if g.dep_ == "pobj"]
+        left += [g for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ == "out"
+                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        out = lemma_set(left)
+        for token in left:
+            if token.pos_ == "PROPN":
+                mention = self.actors.mention_at(token)
+                place = place_lookup(" ".join(t.text for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN"))
+                if place is not None and place.kind != "country" and (
+                        mention is None or mention.entry.kind not in ("country", "demonym", "org", "leader")):
+                    out.add("<place>")
+        return out
 
     def place_objects(self, verb: Token) -> set[str]:
         """{"<place>"} when the verb's object is a named town, city or region, not a state ("seized El Fasher",
