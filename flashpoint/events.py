@@ -94,6 +94,7 @@ TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RET
 JOINT = {"joint", "coordinated", "combined", "concerted"}
 MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
 MEDIATING = {"mediating": "mediate", "brokering": "broker"}  # "with Anwar mediating" parsed as a noun
+HOSTAGES = {"hostage", "captive", "abductee"}
 PARTY_TYPES = {"AGREE", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT"}  # what a mediator brings parties to
 MEDIATION_NOUNS = {"mediation"}
 HOSTED_MEETINGS = {"talks", "talk", "negotiation", "negotiations", "round", "ceremony", "signing", "summit", "meeting",
@@ -1293,22 +1294,31 @@ class Extractor:
                     targets.append((other, Actor(other.text, actor.country, None)))
             located = True
         if not targets and pattern.type in ("COERCE", "CONCEDE") and sources and sources[0][1].country and any(
-                self.unanchored(t) for t in target_tokens):
+                self.unanchored(t) and t.lemma_.lower() not in HOSTAGES for t in target_tokens):
             # "the SBU detained a former lawmaker": a group with no country of its own is the source's
             home = sources[0][1].country
             targets = [(t, Actor(self.actors.phrase_text(t), home, self.actors.actor_of(t).sector))
-                       for t in target_tokens if self.unanchored(t)]
+                       for t in target_tokens if self.unanchored(t) and t.lemma_.lower() not in HOSTAGES]
+            # ("Hamas freed 24 hostages, including 13 Israelis": hostages are the other side's; political
+            # prisoners freed at home are the state's own)
         if pattern.type == "CONCEDE" and targets and all(a.country in ("IGO", "NGO") for _, a in targets) and sources:
             # "Hamas handed three Israeli women to the Red Cross": the go-between is not whom the release is for
             freed = [(c, a) for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
                      for a in [self.actors.actor_of(c)] if a is not None and a.country
                      and a.country not in ("IGO", "NGO") and a.country != sources[0][1].country
                      and self.actors.country_modifier(c)[0] is not None]
-            if not freed and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CAPTIVES
-                                 for c in trigger.children):
-                # "Hamas handed the first seven living hostages over to the Red Cross, as Israel ...": the captives'
-                # side is the other state named in the sentence
-                others = self.sentence_mentions(trigger, exclude=(None, "IGO", "NGO", sources[0][1].country))
+            if not freed and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in CAPTIVES or any(
+                    p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() in CAPTIVES for g in p.children)
+                    for p in c.children)) for c in trigger.children):
+                # "Hamas handed the first seven living hostages over to the Red Cross, as Israel ...", "the bodies
+                # of four hostages": the captives' side is the other state named in the sentence (or, failing
+                # that, in the one before or after)
+                exclude = (None, "IGO", "NGO", sources[0][1].country)
+                others = self.sentence_mentions(trigger, exclude=exclude)
+                sent = self.actors.sentence(trigger)
+                for near in (sent.start - 1, sent.end):
+                    if not others and 0 <= near < len(self.doc):
+                        others = self.sentence_mentions(self.doc[near], exclude=exclude)
                 if others:
                     freed = [(trigger, self.nearest_party(others, trigger))]
             if freed:
