@@ -95,6 +95,10 @@ JOINT = {"joint", "coordinated", "combined", "concerted"}
 MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
 MEDIATING = {"mediating": "mediate", "brokering": "broker"}  # "with Anwar mediating" parsed as a noun
 HOSTAGES = {"hostage", "captive", "abductee"}
+# journeys made for talks or pressing still to come ("flew to Cairo to push for a truce")
+TRAVELLING = {"fly", "travel", "head", "go", "arrive", "send", "dispatch", "leave", "return", "come", "jet", "rush"}
+ERRAND_TYPES = {"CONSULT", "REQUEST", "AGREE", "SUPPORT"}
+NEGOTIATING = {"negotiate", "mediate", "hold", "conduct", "resume", "open", "start", "begin", "pursue"}
 PARTY_TYPES = {"AGREE", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT"}  # what a mediator brings parties to
 MEDIATION_NOUNS = {"mediation"}
 HOSTED_MEETINGS = {"talks", "talk", "negotiation", "negotiations", "round", "ceremony", "signing", "summit", "meeting",
@@ -2456,6 +2460,7 @@ class Extractor:
         events.extend(self.aid_arrivals(events, triggers))
         events.extend(self.drawn_reactions(events, triggers))
         events = self.promised_to(events, triggers)
+        events = self.errands(events, triggers)
         events = self.event_anaphora(events, triggers)
         events = self.disputes(events)
         return merge(events, dyadless=True)
@@ -2469,6 +2474,24 @@ class Extractor:
         """The actor of the mention nearest to `token`."""
         nearest = min(mentions, key=lambda m: abs(m.start - token.i))
         return self.actors.entry_actor(nearest.entry, nearest.entry.name)
+
+    @staticmethod
+    def errands(events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+        """"sent envoys to Egypt to negotiate with Hamas", "flew to Cairo to push Israel and Hamas toward a truce":
+        the talks and the pressing a journey is made for have not happened yet when it is reported."""
+        out = list(events)
+        for index, token in triggers.items():
+            event = events[index]
+            if event.event_type not in ERRAND_TYPES or event.factuality is not Factuality.ASSERTED:
+                continue
+            verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token  # ("to hold talks")
+            if verb.pos_ == "VERB" and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in TRAVELLING and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                if event.event_type == "CONSULT" and verb.lemma_.lower() not in NEGOTIATING:
+                    continue  # ("flew to Florida this week to brief Trump": a visit's meeting is the visit's)
+                out[index] = replace(event, factuality=Factuality.PLANNED)
+        return out
 
     def promised_to(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """"Trump pledged to lift all U.S. sanctions on Damascus", "Hamas agreed to free Edan Alexander": an
@@ -2515,6 +2538,10 @@ class Extractor:
     def disputes_claim(verb: Token) -> bool:
         """Does the verb reject a claim (an accusation, allegation, charge, report) rather than a proposal?"""
         claims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        # ("dismissed as fabricated a report that ...": the parser hangs the report on "fabricated")
+        claims += [g for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as"
+                                                                         for m in c.children)
+                   for g in c.children if g.dep_ == "dobj"]
         if verb.dep_ == "relcl" and not any(c.lemma_.lower() not in ("that", "which") for c in claims):
             claims.append(verb.head)  # "..., a charge Kyiv dismissed as absurd"
         return any(c.lemma_.lower() in CLAIM_NOUNS for c in claims)

@@ -569,9 +569,13 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         elif head.pos_ in ("NOUN", "PROPN"):
             if dep == "prep" and node.lower_ in TOPIC_PREPS and lemma in c.topics:
                 return Factuality.PLANNED, head  # "talks on the release of the hostages"
-            if dep in ("acl", "ccomp") and lemma in CLAIMS and head.dep_ in ("dobj", "pobj") and \
-                    head.head.lemma_.lower() in DENIALS:
-                return Factuality.NEGATED, head.head  # "Israel rejected claims that it had struck the hospital"
+            if dep in ("acl", "ccomp") and lemma in CLAIMS and head.dep_ in ("dobj", "pobj") and (
+                    head.head.lemma_.lower() in DENIALS or head.head.dep_ == "advcl" and any(
+                        ch.dep_ == "mark" and ch.lower_ == "as" for ch in head.head.children) and
+                    head.head.head.lemma_.lower() in DENIALS):
+                # "Israel rejected claims that it had struck the hospital", "dismissed as fabricated a report that
+                # Damascus had signed a pact" (the parser hangs the report on "fabricated")
+                return Factuality.NEGATED, head.head
             if dep in ("acl", "prep", "pobj", "compound", "amod", "nmod"):
                 if lemma in c.planned_nouns:
                     return Factuality.PLANNED, head
