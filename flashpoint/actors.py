@@ -180,8 +180,8 @@ def role_on(entry: Entry, day: dt.date | None) -> Role | None:
 
 AFFILIATION = {"link", "tie", "affiliate", "back", "allied", "ally", "belong", "connect", "associate", "loyal", "lead",
                "sponsor", "fund", "arm", "support", "run", "operate", "own", "control"}
-ORG_ANAPHORS = {"group", "militia", "movement", "organisation", "organization", "faction", "outfit", "rebels",
-                "militants", "agency", "alliance", "bloc", "body", "court", "council"}
+ORG_ANAPHORS = {"group", "militia", "movement", "organisation", "organization", "faction", "outfit", "rebels", "rebel",
+                "militants", "militant", "agency", "alliance", "bloc", "body", "court", "council"}
 MANUFACTURE = {"made", "built", "manufactured", "designed", "produced", "supplied"}  # "Turkish-made drones"
 ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat", "diplomats", "ambassadors", "envoys", "attaché"}
 SECTOR_ANAPHORS = {"military", "army", "government", "ministry", "navy", "cabinet", "regime", "administration",

@@ -381,9 +381,12 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 ch.dep_ == "amod" and ch.lower_ in ("first", "second", "third", "last", "only") for ch in head.children):
             node = head  # "it would be the first time Washington has sanctioned an Israeli unit": as the clause says
             continue
-        if node.pos_ in ("VERB", "AUX") and any(ch.dep_ == "mark" and ch.lower_ == "for" for ch in node.children) and \
+        if node.pos_ in ("VERB", "AUX") and any(ch.dep_ == "mark" and ch.lower_ in ("for", "with")
+                                                for ch in node.children) and \
                 any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children):
-            return Factuality.PLANNED, head  # "a deal for Syrian troops to deploy", "called for them to leave"
+            # "a deal for Syrian troops to deploy", "called for them to leave", "agreed to exchange prisoners, with
+            # Baku to free 32 servicemen"
+            return Factuality.PLANNED, head
         if dep == "acl" and node.tag_ == "VBN" and head.dep_ == "dobj" and head.head.lemma_.lower() in ORDERS and \
                 not speech:
             return Factuality.PLANNED, head.head  # "ordered the envoy expelled": an order not yet carried out
