@@ -289,14 +289,29 @@ def ingest(
         raise typer.Exit(EXIT_REJECTED)
 
 
+STOP_GRACE = 30.0  # seconds a stopping watch may take before it exits anyway
+
+
 def _stop_on_signals(stop) -> None:
     """SIGTERM and the first Ctrl-C ask the loop to stop after the article being stored (its transaction
-    commits or rolls back); a second Ctrl-C interrupts at once (the open transaction rolls back)."""
+    commits or rolls back); a second Ctrl-C interrupts at once (the open transaction rolls back). A stop
+    that has not ended the process after STOP_GRACE seconds ends it: an uncommitted transaction rolls
+    back when the database is next opened, so nothing stored is lost."""
+    import os
     import signal
+    import threading
+    import time
+
+    def last_resort() -> None:
+        time.sleep(STOP_GRACE)
+        err.print(f"still stopping after {STOP_GRACE:g} s: exiting now", highlight=False)
+        os._exit(0)
 
     def handler(signum, frame):
         if stop.is_set() and signum == signal.SIGINT:
             raise KeyboardInterrupt
+        if not stop.is_set():
+            threading.Thread(target=last_resort, daemon=True).start()
         stop.set()
 
     signal.signal(signal.SIGTERM, handler)

@@ -207,7 +207,7 @@ def test_watch_stops_on_sigterm_with_every_reported_article_stored(flashpoint_ex
         lines = Lines(proc.stderr)
         lines.wait_for("stored: ", time.monotonic() + 90)
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=60) == 0
+        assert proc.wait(timeout=60) == 0, lines.seen
     finally:
         if proc.poll() is None:
             proc.kill()
