@@ -51,7 +51,8 @@ AGREEMENTS = {"deal", "agreement", "accord", "treaty", "pact", "talks", "negotia
               "framework", "arrangement", "partnership", "alliance", "cooperation", "dialogue", "process"}
 DISPUTE_VERBS = {"deny", "reject", "dismiss", "refute", "call", "brand", "describe", "rebuff", "contest", "dispute"}
 CLAIM_NOUNS = {"charge", "allegation", "accusation", "claim", "report", "assertion", "account", "version", "story"}
-UNDO_TYPES = {"CONCEDE", "RETREAT", "SANCTION"}  # acts that end another act: "lifted sanctions", "halted strikes", "suspended cooperation"
+# acts that end another act: "lifted sanctions", "halted strikes", "suspended its security cooperation"
+UNDO_TYPES = {"CONCEDE", "RETREAT", "SANCTION"}
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "territory", "border", "capital", "airspace",
                "water", "waters", "soil", "coast", "port", "base", "street", "streets", "camp", "district", "area",
                "countryside", "north", "south", "east", "west", "frontier", "island", "islands"}
@@ -94,19 +95,13 @@ TYPE_NAMES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RET
 JOINT = {"joint", "coordinated", "combined", "concerted"}
 MEDIATE_VERBS = {"mediate", "broker", "facilitate"}
 MEDIATING = {"mediating": "mediate", "brokering": "broker"}  # "with Anwar mediating" parsed as a noun
-HOSTAGES = {"hostage", "captive", "abductee"}
-# journeys made for talks or pressing still to come ("flew to Cairo to push for a truce")
-TRAVELLING = {"fly", "travel", "head", "go", "arrive", "send", "dispatch", "leave", "return", "come", "jet", "rush"}
+HOSTAGES = WORDS["hostages"]
+TRAVELLING, NEGOTIATING = WORDS["travelling"], WORDS["negotiating"]  # (errands)
 ERRAND_TYPES = {"CONSULT", "REQUEST", "AGREE", "SUPPORT"}
-NEGOTIATING = {"negotiate", "mediate", "hold", "conduct", "resume", "open", "start", "begin", "pursue"}
 PARTY_TYPES = {"AGREE", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT"}  # what a mediator brings parties to
-MEDIATION_NOUNS = {"mediation"}
-HOSTED_MEETINGS = {"talks", "talk", "negotiation", "negotiations", "round", "ceremony", "signing", "summit", "meeting",
-                   "discussion", "discussions", "dialogue"}
-# what parties to a deal are named by: "a ceasefire between Israel and Hezbollah"
-TRUCES = {"ceasefire", "truce", "lull", "cessation", "de-escalation"}
-PARTY_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "exchange", "swap", "talks", "negotiations", "lull",
-               "peace", "pact", "treaty", "de-escalation", "settlement"}
+MEDIATION_NOUNS, HOSTED_MEETINGS = WORDS["mediation_nouns"], WORDS["hosted_meetings"]
+TRUCES, PARTY_NOUNS = WORDS["truces"], WORDS["party_nouns"]
+GO_BETWEEN_VERBS, GO_BETWEEN_OBJECTS = WORDS["go_between_verbs"], WORDS["go_between_objects"]
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
 PROTEST_PURPOSE = {"protest", "denounce", "condemn", "oppose", "demand", "chant", "decry", "reject", "demonstrate",
                    "rally", "voice", "express", "show", "march", "criticize", "criticise"}
@@ -543,30 +538,25 @@ class Extractor:
                 for g in c.children if g.dep_ == "pobj"]
         left += [g for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ == "out"
                  for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-        out = lemma_set(left)
-        for token in left:
-            if token.pos_ == "PROPN":
-                mention = self.actors.mention_at(token)
-                place = place_lookup(" ".join(t.text for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN"))
-                if place is not None and place.kind != "country" and (
-                        mention is None or mention.entry.kind not in ("country", "demonym", "org", "leader")):
-                    out.add("<place>")
-        return out
+        return lemma_set(left) | ({"<place>"} if any(self.named_place(t) for t in left) else set())
 
     def place_objects(self, verb: Token) -> set[str]:
         """{"<place>"} when the verb's object is a named town, city or region, not a state ("seized El Fasher",
         "overran Lalibela"): patterns list "<place>" among their objects to fire on it."""
-        for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "PROPN":
-                mention = self.actors.mention_at(child)
-                if mention is not None and mention.entry.kind in ("country", "demonym", "org", "leader"):
-                    continue
-                name = " ".join(t.text for t in child.subtree if t.i <= child.i and t.pos_ == "PROPN")
-                place = place_lookup(name)
-                if place is not None and place.kind != "country" or child.ent_type_ in ("GPE", "LOC", "FAC") and (
-                        mention is not None and mention.entry.kind == "capital"):
-                    return {"<place>"}
-        return set()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return {"<place>"} if any(self.named_place(t, capitals=True) for t in objects) else set()
+
+    def named_place(self, token: Token, capitals: bool = False) -> bool:
+        """Is this proper noun a town, city or region of the gazetteer, not a state, people, group or person?
+        capitals: also a capital the actor list knows that the gazetteer lacks."""
+        if token.pos_ != "PROPN":
+            return False
+        mention = self.actors.mention_at(token)
+        if mention is not None and mention.entry.kind in ("country", "demonym", "org", "leader"):
+            return False
+        place = place_lookup(" ".join(t.text for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN"))
+        return place is not None and place.kind != "country" or capitals and token.ent_type_ in ("GPE", "LOC", "FAC") \
+            and mention is not None and mention.entry.kind == "capital"
 
     def similar_pattern(self, verb: Token) -> Pattern | None:
         """Fallback for a verb no pattern knows: the unconstrained pattern of the most similar known verb
@@ -1881,19 +1871,19 @@ class Extractor:
                 parties = warring
             if not parties:
                 continue
+            served = [e for e in events if e.event_type in PARTY_TYPES and
+                      sent.start_char <= e.trigger_start < sent.end_char]  # the deals and talks of the sentence
             factuality, _ = factuality_of(token) if token.pos_ == "VERB" else (Factuality.ASSERTED, None)
             if token.dep_ == "acl" and token.head.lemma_.lower() in HOSTED_MEETINGS:
                 # "are expected to initial a treaty in a ceremony hosted by Trump": a meeting held for what is still
                 # to come is still to come (but "failed to agree after five weeks of talks hosted by ..." were held;
                 # and a deal's mediation took place however far the deal has come)
-                still = {e.factuality for e in events if e.event_type in PARTY_TYPES and
-                         sent.start_char <= e.trigger_start < sent.end_char}
+                still = {e.factuality for e in served}
                 if still and still <= {Factuality.PLANNED, Factuality.HYPOTHETICAL}:
                     factuality = Factuality.HYPOTHETICAL if Factuality.HYPOTHETICAL in still else Factuality.PLANNED
-            # a go-between's part is told by whoever tells of the talks it served
-            reported = next((e.attribution for e in events if e.event_type in PARTY_TYPES and
-                             sent.start_char <= e.trigger_start < sent.end_char), False) if lemma != token.lemma_.lower() \
-                else False
+            # a host's, a go-between's or a named mediation's part (the word is not a verb of mediating itself) is
+            # told by whoever tells of the talks it served
+            reported = served[0].attribution if served and lemma != token.lemma_.lower() else False
             for mediator in mediators:
                 for party in parties:
                     out.append(self.make(consult, token, mediator, party, "consult.mediate.parties", 0.6,
@@ -2197,9 +2187,8 @@ class Extractor:
             return False
         if verb.lemma_.lower() == "shuttle":
             return True
-        return verb.lemma_.lower() in ("carry", "pass", "relay", "ferry", "deliver") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("message", "proposal", "offer", "note", "letter")
-            for c in verb.children)
+        return verb.lemma_.lower() in GO_BETWEEN_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in GO_BETWEEN_OBJECTS for c in verb.children)
 
     @staticmethod
     def hosts_talks(verb: Token) -> bool:

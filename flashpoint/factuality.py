@@ -107,9 +107,10 @@ REACTING = {"call", "describe", "label", "brand", "term", "denounce", "condemn",
 CONTAINING = {"include", "require", "envisage", "involve", "stipulate", "entail", "foresee", "contain"}
 REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
 DEFERRING = {"postpone", "delay", "defer"}
-PROCEDURES = {"process", "procedure", "mechanism"}
+PROCEDURES = {"process", "procedure", "mechanism"}  # started now, for an end still to come
+# what is said in them is told, not framed
 CONVERSATIONS = {"conversation", "interview", "statement", "speech", "address", "letter", "message", "meeting", "talks",
-                 "briefing", "post", "remarks", "conference"}  # what is said in them is told, not framed  # started now, for an end still to come
+                 "briefing", "post", "remarks", "conference"}
 # frames of an act that was to happen: "was supposed to", "was due to", "had been expected to", "had planned to"
 UNFULFILLED = {"suppose", "due", "expect", "schedule", "slate", "plan", "intend", "mean"}
 DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort", "scrub"}
@@ -248,9 +249,10 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
 
 @functools.lru_cache(maxsize=1)
 def act_verbs() -> frozenset[str]:
-    """Every verb lemma of the act patterns (data/verbs.yaml), first words of phrasal ones."""
-    return frozenset(str(v).split()[0].lower() for entry in load_yaml("verbs.yaml")["patterns"]
-                     for v in entry.get("verbs") or [])
+    """Every verb lemma of the act patterns (data/verbs.yaml), first words of phrasal ones: the pattern book's."""
+    from .events import patterns  # (events imports this module)
+
+    return frozenset(patterns().verbs)
 
 
 def ordered_to_verb(verb: Token) -> bool:
