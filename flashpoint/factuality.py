@@ -74,58 +74,19 @@ def derived_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return framing, framing_nouns, phrasal_cues
 
 
-REJECTIONS = {"reject", "dismiss", "refuse", "decline", "veto", "rebuff", "spurn", "turn"}
-ORDERS = {"order", "instruct", "direct", "command"}
-CARRYING_OUT = {"complete", "finish", "carry", "launch", "begin", "start", "conduct", "execute", "stage", "mount"}
-SETTLING = {"agree", "sign", "reach", "accept", "conclude"}  # verbs of a deal come out of talks
-CONTINUING = {"keep", "continue", "maintain", "persist", "carry", "press"}
-RETRACTING = {"withdraw", "retract", "delete", "correct"}
-SPEAKING = {"warn", "vow", "say", "add", "threaten", "pledge", "promise", "urge", "accuse", "insist", "stress"}
-ORDERED_ATTACKS = {"attack", "strike", "strikes", "offensive", "invasion", "assault", "retaliation", "incursion",
-                   "operation", "raid", "bombardment"}
-# troop movements ordered take time to carry out (a siege or a strike ordered is coded as done, as in the gold)
-MOVEMENTS = {"withdrawal", "pullout", "pull-out", "drawdown", "redeployment", "deployment", "evacuation", "retreat",
-             "mobilisation", "mobilization", "call-up"}
-REFUSALS = {"refuse", "decline"}
-CLAIMS = {"claim", "report", "allegation", "accusation", "suggestion", "assertion", "charge"}
-DENIALS = {"reject", "deny", "dismiss", "refute", "rebuff", "dispute"}
-PRESUPPOSING = {"after", "following", "since", "amid", "despite"}  # a time or cause already past
-PROMISES = {"pledge", "promise", "offer", "commit"}
-# verbs whose to-infinitive is an intention even when the parser makes it an adjunct ("threatened on Monday to
-# 'eliminate' the Houthi leader")
-INTENDING = PROMISES | {"agree", "plan", "want", "seek", "threaten", "vow", "swear", "intend", "decide", "prepare", "aim",
-                        "hope", "propose", "plot", "consider"}
-AGREEING = {"agree", "commit", "consent"}
-PENALTIES = {"pay", "price", "consequence", "consequences", "penalty", "punish", "punishment", "revenge", "retaliation",
-             "retribution", "accountable", "responsible", "suffer"}
-VOTED_SPEECH = {"endorse", "condemn", "approve", "back", "support", "reject", "demand", "censure", "recognise",
-                "recognize", "denounce", "adopt", "authorise", "authorize", "welcome", "urge", "call"}
-# verbs of a reaction to a thing named just before ("a decision the prime minister called antisemitic")
-REACTING = {"call", "describe", "label", "brand", "term", "denounce", "condemn", "dismiss", "hail", "welcome", "praise",
-            "reject", "criticise", "criticize", "slam", "decry", "deplore", "applaud"}
-# verbs through which a plan or a demand spells out its content ("terms which include a withdrawal")
-CONTAINING = {"include", "require", "envisage", "involve", "stipulate", "entail", "foresee", "contain"}
-REQUEST_NOUNS = {"demand", "call", "request", "plea", "appeal", "push", "bid", "pressure", "ultimatum"}
-DEFERRING = {"postpone", "delay", "defer"}
-PROCEDURES = {"process", "procedure", "mechanism"}  # started now, for an end still to come
-# what is said in them is told, not framed
-CONVERSATIONS = {"conversation", "interview", "statement", "speech", "address", "letter", "message", "meeting", "talks",
-                 "briefing", "post", "remarks", "conference"}
-# frames of an act that was to happen: "was supposed to", "was due to", "had been expected to", "had planned to"
-UNFULFILLED = {"suppose", "due", "expect", "schedule", "slate", "plan", "intend", "mean"}
-DROPPING = {"cancel", "abandon", "shelve", "scrap", "drop", "call off", "abort", "scrub"}
-AWAITED = {"until", "till", "once"}  # subordinators of a clause that a future or unrealised act waits for
-TOPIC_PREPS = {"on", "over", "for", "about", "regarding", "concerning", "toward", "towards"}
-MEETINGS = {"visit", "talks", "talk", "meeting", "summit", "trip", "vote", "round", "session", "conference"}
-# "demanded their immediate release", "sought the extradition of": what is asked for is not done, whosever it is
-# (not "press", "push": "pressed its air campaign" goes on with it)
-REQUESTING = {"demand", "urge", "request", "ask", "seek", "call", "want", "insist", "propose", "offer"}
-# "approved the sale of jets": what is approved is still to be done, whatever its determiner
-APPROVALS = {"approve", "authorize", "authorise", "greenlight", "clear", "endorse"}
-
-
-ANNOUNCING = {"say", "tell", "announce", "state", "declare", "add", "vow", "pledge", "promise", "insist", "confirm",
-              "warn", "threaten"}
+# word sets of the finer rules below, in data/factuality.yaml ("rules") so that an analyst can extend them
+RULES = {key: frozenset(str(w).lower() for w in words) for key, words in load_yaml("factuality.yaml")["rules"].items()}
+REJECTIONS, REFUSALS, DENIALS, CLAIMS = RULES["rejections"], RULES["refusals"], RULES["denials"], RULES["claims"]
+ORDERS, ORDERED_ATTACKS, MOVEMENTS = RULES["orders"], RULES["ordered_attacks"], RULES["movements"]
+CARRYING_OUT, SETTLING, CONTINUING = RULES["carrying_out"], RULES["settling"], RULES["continuing"]
+RETRACTING, SPEAKING, ANNOUNCING = RULES["retracting"], RULES["speaking"], RULES["announcing"]
+PRESUPPOSING, AWAITED, TOPIC_PREPS = RULES["presupposing"], RULES["awaited"], RULES["topic_preps"]
+PROMISES, INTENDING, AGREEING, PENALTIES = RULES["promises"], RULES["intending"], RULES["agreeing"], RULES["penalties"]
+VOTED_SPEECH, REACTING, CONTAINING = RULES["voted_speech"], RULES["reacting"], RULES["containing"]
+REQUEST_NOUNS, REQUESTING, APPROVALS = RULES["request_nouns"], RULES["requesting"], RULES["approvals"]
+DEFERRING, DROPPING, PROCEDURES = RULES["deferring"], RULES["dropping"], RULES["procedures"]
+CONVERSATIONS, UNFULFILLED, MEETINGS = RULES["conversations"], RULES["unfulfilled"], RULES["meetings"]
+MOTIONS, FAILING, DEFEATING = RULES["motions"], RULES["failing"], RULES["defeating"]
 
 
 def reported_future(verb: Token, c: Cues) -> bool:
@@ -265,11 +226,6 @@ def ordered_to_verb(verb: Token) -> bool:
                     ch.dep_ == "dobj" for ch in verb.children):
                 return True
     return False
-
-
-MOTIONS = {"resolution", "draft", "motion", "bill", "text", "measure"}
-FAILING = {"fail", "collapse", "falter"}
-DEFEATING = {"veto", "block", "reject", "defeat", "sink", "kill", "torpedo"}
 
 
 def failed_motion(noun: Token) -> bool:
