@@ -986,6 +986,12 @@ class Extractor:
                 token.head.lower_ in ("on", "in", "at", "into", "toward", "towards", "across", "over"):
             actor = Actor(actor.text, actor.country, None)  # "strikes on Beirut" hit a city, not a cabinet
         out = [actor]
+        if token.pos_ == "NOUN" and self.actors.actor_of(token) is None and self.book.noun_entries(token):
+            # "rejected a demand by Britain, France and Germany": an act of several owners stands for each
+            for owner in self.owner_of(token)[1:]:
+                other = self.actors.actor_of(owner)
+                if other is not None and other.country and all(a.country != other.country for a in out):
+                    out.append(other)
         count = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
         if count is not None and token.lemma_.lower() in ("country", "state", "nation", "government") and \
                 token.tag_ == "NNS":

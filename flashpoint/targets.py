@@ -245,10 +245,12 @@ def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> li
         if not found and event.event_type == "THREATEN":
             # "Israel's strike killed a Qatari officer ... Qatar reserved the right to respond": a threat with no
             # one named answers whoever just attacked the threatener
-            attackers = [e.source for e in events if e.event_type in FORCE | {"SANCTION"} and e.target is not None
-                         and e.target.country == event.source.country and e.source.country != event.source.country
-                         and e.factuality is Factuality.ASSERTED and e.trigger_start < event.trigger_start]
-            found = attackers[-1:]
+            attacks = [e for e in events if e.event_type in FORCE | {"SANCTION"} and e.target is not None
+                       and e.target.country == event.source.country and e.source.country != event.source.country
+                       and e.factuality is Factuality.ASSERTED and e.trigger_start < event.trigger_start]
+            # (all who struck together: "U.S. and British warplanes struck ... the group vowed revenge")
+            found = list({e.source.country: e.source for e in attacks
+                          if e.trigger_start == attacks[-1].trigger_start}.values()) if attacks else []
             how = "sentence"
         if not found and not force:
             found = finder.in_sentence(event, trigger, excluded)
