@@ -184,6 +184,9 @@ ORG_ANAPHORS = {"group", "militia", "movement", "organisation", "organization", 
                 "militants", "militant", "agency", "alliance", "bloc", "body", "court", "council"}
 MANUFACTURE = {"made", "built", "manufactured", "designed", "produced", "supplied"}  # "Turkish-made drones"
 ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat", "diplomats", "ambassadors", "envoys", "attaché"}
+# what makes "parties" the sides of a war or of talks rather than political parties
+SIDES = {"warring", "all", "both", "two", "other", "outside", "third", "opposing", "negotiating", "concerned",
+         "relevant", "involved", "interested", "conflicting", "contracting", "signatory"}
 SECTOR_ANAPHORS = {"military", "army", "government", "ministry", "navy", "cabinet", "regime", "administration",
                    "authorities", "prime minister", "foreign ministry", "air force", "police"}
 ARMED_GROUPS = {"group", "militia", "movement", "faction", "outfit", "rebels", "militants"}
@@ -289,6 +292,10 @@ class ActorResolver:
     def sector_of(self, token: Token) -> str | None:
         """Sector named by a noun head, checking two-word phrases ("state media") first."""
         words = self.lex.sector_words
+        if token.lemma_.lower() == "party" and all(
+                c.lower_ in SIDES for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")) and (
+                token.tag_ == "NNS" or any(c.lower_ in SIDES for c in token.children)):
+            return None  # "the parties reached an understanding", "the warring parties": the sides, not a party
         for child in token.lefts:
             if child.dep_ in ("compound", "amod") and f"{child.lower_} {token.lower_}" in words:
                 return words[f"{child.lower_} {token.lower_}"]

@@ -316,6 +316,8 @@ def object_gap(verb: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
         return False  # "the villages they had occupied", "the ceasefire he had announced": background, told elsewhere
+    if any(c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby", "why") for c in verb.children):
+        return False  # "talks in Sweden, where the two sides agreed to a truce": a place or a time, not an object
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
     if any(o.lower_ in ("that", "which", "whom") for o in objects if o.dep_ == "dobj"):
         return True

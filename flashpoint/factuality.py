@@ -387,6 +387,13 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 return framed, head
             if framed is Factuality.PLANNED and node.tag_ == "VB" and not any(ch.dep_ == "aux" for ch in node.children):
                 return framed, head  # "said France would bring home its ambassador and withdraw its troops"
+            if node.tag_ == "VB" and head.lemma_.lower() in INTENDING and any(
+                    ch.dep_ == "aux" and ch.tag_ == "TO" for ch in node.children) and not any(
+                    ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
+                # "agreed to a ceasefire and to pull their forces out": the parser hangs the second complement on
+                # the verb, but it is what was agreed
+                return (Factuality.NEGATED if any(ch.dep_ == "neg" for ch in head.children)
+                        else Factuality.PLANNED), head
             if head.dep_ == "relcl" and node.tag_ in ("VB", "VBZ", "VBP") and not any(
                     ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
                 # "on condition that Israel withdraws from the positions it holds and stops its strikes": the

@@ -41,6 +41,9 @@ DYADIC = {"SUPPORT", "SANCTION", "AGREE", "COOPERATE", "CONSULT", "AID", "CONCED
 # access always has a beneficiary, and without one it is not a political event ("released funds for drones").
 ONE_SIDED = ("concede.soften", "concede.verbs", "concede.drop", "concede.heed")
 PENALTY = {"sentence": 0.1, "place": 0.1, "home": 0.15, "context": 0.2}
+# Gatherings whose place is only a venue: "at the end of talks in Sweden, where the two sides agreed ..."
+GATHERINGS = {"talks", "talk", "negotiation", "negotiations", "meeting", "summit", "conference", "session", "round",
+              "consultations", "gathering", "forum"}
 
 
 def depth(token: Token) -> int:
@@ -141,6 +144,9 @@ class TargetFinder:
                 actor = Actor(actor.text, event.source.country, actor.sector)
             if token.i == trigger.i or any(same_side(actor, e) for e in excluded):
                 continue
+            if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and \
+                    token.head.head.lower_ in GATHERINGS and token.pos_ == "PROPN":
+                continue  # the venue of talks is not a party to what they produced
             if scope is not None and token.i not in scope:
                 continue
             if not counterpart_ok(event.source, actor) or force and actor.country in ("IGO", "NGO"):
