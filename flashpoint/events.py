@@ -135,6 +135,7 @@ class Pattern:
     clause_head: bool = False  # `clause` words count only at the top of the clause ("said Iran was responsible")
     home_target: bool = False  # with no target named, the act is aimed at the source's own country (crowd control)
     needs_target: bool = False  # no event without a target actor ("arrived in Baku" is a visit; "arrived" alone not)
+    own_object: bool = False  # an object owned by another actor stops it ("dismantled Hezbollah's positions")
 
     @property
     def constrained(self) -> bool:
@@ -239,6 +240,7 @@ def patterns() -> PatternBook:
             object_target=item.get("object_target", True),
             not_deps=frozenset(item.get("not_deps", [])),
             needs_target=bool(item.get("needs_target")),
+            own_object=bool(item.get("own_object")),
             home_target=bool(item.get("home_target")),
             clause_head=bool(item.get("clause_head")),
         )
@@ -323,6 +325,12 @@ def object_gap(verb: Token) -> bool:
         return True
     return not objects and any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in verb.children) \
         and not any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
+
+
+def talks_venue(token: Token) -> bool:
+    """"talks in Switzerland", "the G7 summit in Canada": a place named as where people met."""
+    return token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and \
+        token.head.head.lemma_.lower() in WORDS["gatherings"]
 
 
 def object_words(verb: Token) -> list[Token]:
@@ -511,6 +519,8 @@ class Extractor:
                 continue  # "withdrew from the Philadelphi corridor under the agreement": a pullout, not a rejection
             if pattern.complement and not any(c.dep_ == "xcomp" for c in verb.children):
                 continue
+            if pattern.own_object and self.owned_by_other(verb):
+                continue  # "the army dismantled Hezbollah's positions" is not the army's retreat
             if pattern.not_deps and any(c.dep_ in pattern.not_deps for c in verb.children):
                 continue
             if pattern.type == "CONSULT" and any(
@@ -525,13 +535,32 @@ class Extractor:
                     t.lemma_.lower() not in NOT_ACTOR_OBJECTS
                     for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in with_conjuncts(c)):
                 continue  # ("dissolved all political parties": a group with no country named is still an actor)
+            matched = objects
+            clauses = [] if verb.lemma_.lower() in ("let", "make", "have", "help", "see", "watch") else [
+                c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and
+                any(g.dep_ == "nsubj" for g in c.children) and (c.tag_ in ("VBD", "VBZ", "VBP") or any(
+                    g.dep_ in ("aux", "mark") and g.tag_ != "TO" for g in c.children))]  # (not "let them leave")
+            if pattern.objects and pattern.type not in SPEECH_TYPES and clauses:
+                # "announced that Washington would halt its campaign": a clause with a subject of its own is
+                # another act, not this verb's object (but "warned that Iran would retaliate" is the threat)
+                matched = objects - lemma_set(clauses) | lemma_set(
+                    [t for t in object_words(verb) if all(t.i != c.i for c in clauses)])
             if pattern.objects or pattern.clause:
-                if not ((pattern.objects and objects & pattern.objects) or
+                if not ((pattern.objects and matched & pattern.objects) or
                         (pattern.clause and clause_words(verb, pattern.modal_clause, pattern.clause_head)
                          & pattern.clause)):
                     continue
             return pattern
         return None
+
+    def owned_by_other(self, verb: Token) -> bool:
+        """Is the verb's object owned by someone other than its subject ("dismantled its positions", with "its"
+        the group named before and the army the subject)?"""
+        subjects = [a for t in self.subjects(verb) if (a := self.actors.actor_of(t)) is not None]
+        owners = [a for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "poss"
+                  if (a := self.actors.actor_of(p)) is not None]
+        return bool(subjects and owners) and all(
+            (o.org or o.country, o.sector) != (s.org or s.country, s.sector) for o in owners for s in subjects)
 
     def left_places(self, verb: Token) -> set[str]:
         """What a verb of leaving leaves ("withdrew from the corridor", "pulled out of Khan Younis"): its lemmas,
@@ -935,6 +964,10 @@ class Extractor:
         # (not inside the subject: "relatives of hostages held in Gaza blocked a highway in Tel Aviv")
         subject = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for clause in c.subtree
                    if clause.dep_ in ("acl", "relcl") for t in clause.subtree}
+        # (nor in a coordinated clause with a subject of its own: "Israel and Iran traded fire, and Trump, who had
+        # left the G7 summit in Canada, demanded ...")
+        subject |= {t.i for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
         if kind == "PROTEST":
             # (nor in what is protested: "marched against Israel's war in Gaza" marched elsewhere)
             subject |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("against", "over", "about")
@@ -942,6 +975,10 @@ class Extractor:
                         for t in c.subtree}
         for token in trigger.subtree:
             if token.i == trigger.i or token.i in subject or not self.under_locative(token, trigger, locative):
+                continue
+            if kind != "CONSULT" and talks_venue(token) and token.head.head.dep_ not in ("dobj", "nsubjpass"):
+                # ("agreed to swap prisoners after talks in Switzerland": not where the prisoners are; but
+                # "stormed a committee meeting in Jerusalem" was an act there)
                 continue
             if token.pos_ == "NOUN" and token.lemma_.lower() in ("embassy", "consulate"):
                 continue  # "near the Israeli embassy in Amman": a mission stands in its host's country

@@ -21,6 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from .actors import PATRONAGE, ActorResolver
+from .events import talks_venue
 from .records import Actor, Event, Factuality
 
 STATE_SECTORS = {"GOV", "MIL", "SPY", "COP", "LEG", "JUD"}
@@ -41,9 +42,6 @@ DYADIC = {"SUPPORT", "SANCTION", "AGREE", "COOPERATE", "CONSULT", "AID", "CONCED
 # access always has a beneficiary, and without one it is not a political event ("released funds for drones").
 ONE_SIDED = ("concede.soften", "concede.verbs", "concede.drop", "concede.heed")
 PENALTY = {"sentence": 0.1, "place": 0.1, "home": 0.15, "context": 0.2}
-# Gatherings whose place is only a venue: "at the end of talks in Sweden, where the two sides agreed ..."
-GATHERINGS = {"talks", "talk", "negotiation", "negotiations", "meeting", "summit", "conference", "session", "round",
-              "consultations", "gathering", "forum"}
 
 
 def depth(token: Token) -> int:
@@ -144,9 +142,8 @@ class TargetFinder:
                 actor = Actor(actor.text, event.source.country, actor.sector)
             if token.i == trigger.i or any(same_side(actor, e) for e in excluded):
                 continue
-            if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and \
-                    token.head.head.lower_ in GATHERINGS and token.pos_ == "PROPN":
-                continue  # the venue of talks is not a party to what they produced
+            if talks_venue(token):
+                continue  # "at the end of talks in Sweden, where the two sides agreed": the venue is not a party
             if scope is not None and token.i not in scope:
                 continue
             if not counterpart_ok(event.source, actor) or force and actor.country in ("IGO", "NGO"):
@@ -251,12 +248,13 @@ def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> li
         if not found and event.event_type == "THREATEN":
             # "Israel's strike killed a Qatari officer ... Qatar reserved the right to respond": a threat with no
             # one named answers whoever just attacked the threatener
-            attacks = [e for e in events if e.event_type in FORCE | {"SANCTION"} and e.target is not None
+            # (the attacks as this stage has completed them: "struck the Fordow plant" aims at Iran by its place)
+            attacks = [e for e in [*out, *events] if e.event_type in FORCE | {"SANCTION"} and e.target is not None
                        and e.target.country == event.source.country and e.source.country != event.source.country
                        and e.factuality is Factuality.ASSERTED and e.trigger_start < event.trigger_start]
+            latest = max((e.trigger_start for e in attacks), default=None)
             # (all who struck together: "U.S. and British warplanes struck ... the group vowed revenge")
-            found = list({e.source.country: e.source for e in attacks
-                          if e.trigger_start == attacks[-1].trigger_start}.values()) if attacks else []
+            found = list({e.source.country: e.source for e in attacks if e.trigger_start == latest}.values())
             how = "sentence"
         if not found and not force:
             found = finder.in_sentence(event, trigger, excluded)

@@ -981,3 +981,32 @@ def test_a_concession_whose_counterpart_comes_from_the_sentence_says_so():
     [event] = find(code("Colombia backed down on Sunday in its dispute with Washington over deportation flights.",
                         published="2025-01-26"), "CONCEDE")
     assert (event.target.country, event.extras["target_from"]) == ("USA", "sentence")
+
+
+def test_an_act_of_several_owners_and_a_threat_answering_several_attackers_go_to_each():
+    events = code("Tehran turned down a proposal by Germany, France and Britain to extend the inspections deadline.",
+                  published="2025-08-20")
+    assert {("IRN", "REJECT", "DEU"), ("IRN", "REJECT", "FRA"), ("IRN", "REJECT", "GBR")} <= asserted(events)
+    events = code("American and British jets bombed radar sites in Hodeidah overnight, and the Houthis vowed that "
+                  "the raids would not go unanswered.", published="2024-02-04")
+    assert {("YEM", "THREATEN", "USA"), ("YEM", "THREATEN", "GBR")} <= asserted(events)
+
+
+def test_the_venue_of_talks_and_a_place_in_another_clause_are_not_counterparts():
+    events = code("Armenia and Azerbaijan agreed to swap prisoners and to reopen a border crossing after talks in "
+                  "Switzerland, where the parties met for three days.", published="2020-10-24")
+    assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= asserted(events)
+    assert not [e for e in events if "CHE" in (e.source.country, e.target and e.target.country)]
+    events = code("India and Pakistan exchanged artillery fire along the Line of Control on Friday, and Modi, who had "
+                  "cut short a summit in Brazil, vowed a firm response.", published="2025-05-09")
+    assert {("IND", "ASSAULT", "PAK"), ("PAK", "ASSAULT", "IND")} <= asserted(events)
+    assert not [e for e in events if e.target is not None and e.target.country == "BRA"]
+
+
+def test_an_announced_halt_is_planned_and_dismantling_another_s_positions_is_no_retreat():
+    events = code("Trump announced on Sunday that Washington would halt its naval blockade of Venezuela.",
+                  published="2025-12-01")
+    assert not [e for e in find(events, "RETREAT") if e.factuality is Factuality.ASSERTED]
+    events = code("Iraqi troops said they had dismantled the militia's rocket launch positions near the border.",
+                  published="2024-03-02")
+    assert not find(events, "RETREAT")
