@@ -21,6 +21,9 @@ OUTLET_WORDS = {"News", "Wire", "Post", "Times", "Journal", "Press", "Agency", "
                 "Monitor", "Observer", "Express", "Mail", "Standard", "Chronicle", "Broadcasting", "Media"}
 # Verbs that make a claim about the act under them without being reporting verbs.
 CLAIM_FRAMES = {"accuse", "blame", "deny", "allege", "charge", "credit", "hold"}
+# Adjuncts of a reporting verb in which the outlet, not the speaker, tells when and where the words were said
+SETTING_PREPS = {"after", "following", "before", "amid", "during", "at", "since", "ahead", "despite"}
+SETTING_MARKS = {"after", "as", "before", "while", "when", "since", "once", "until", "though", "although"}
 ANONYMOUS_HEADS = {"official", "source", "person", "diplomat", "officer", "aide", "insider", "people"}
 
 
@@ -194,12 +197,18 @@ class Attributor:
             head = node.head
             if head.i == node.i:
                 break
-            # (not advcl or conj: "Macron said ... as he visited Beirut" is Macron's own visit)
             if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.reporting and node.dep_ in (
                 "ccomp", "parataxis", "xcomp", "dobj", "dep"):
                 found = self.from_reporting_verb(head)
                 if found is not None:
                     return found
+            speaker = head.head if head.dep_ == "npadvmod" else head  # ("said on Tuesday, a week after ...")
+            if speaker.pos_ in ("VERB", "AUX") and speaker.lemma_.lower() in self.reporting and node.i > speaker.i and (
+                    node.dep_ == "prep" and node.lower_ in SETTING_PREPS or node.dep_ == "advcl" and head is speaker
+                    and any(c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in node.children)):
+                # "'...,' the minister said on Tuesday, after Indian missiles struck nine sites", "said at a
+                # ceremony where the two leaders signed a declaration": the outlet tells the setting itself
+                return None
             if head.pos_ == "VERB" and head.lemma_.lower() in CLAIM_FRAMES and node.dep_ in (
                     "ccomp", "xcomp", "prep", "pcomp", "dobj"):
                 # "Saudi Arabia blamed Iran for the attack", "Iran denied firing": the framer makes the claim

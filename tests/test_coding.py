@@ -1010,3 +1010,15 @@ def test_an_announced_halt_is_planned_and_dismantling_another_s_positions_is_no_
     events = code("Iraqi troops said they had dismantled the militia's rocket launch positions near the border.",
                   published="2024-03-02")
     assert not find(events, "RETREAT")
+
+
+def test_the_setting_of_a_statement_is_told_by_the_outlet_not_the_speaker():
+    events = code("\"We will answer this aggression,\" the Iranian foreign minister said on Sunday, hours after Israeli "
+                  "jets bombed a missile factory near Isfahan.", published="2025-06-15")
+    [strike] = [e for e in find(events, "ASSAULT") if e.source.country == "ISR"]
+    assert strike.attribution is None
+    events = code("Ukraine's foreign ministry said Russian troops had shelled Kherson, as Kyiv asked its allies for "
+                  "more air defence.", published="2023-05-03")
+    [shelling] = find(events, "ASSAULT")
+    assert shelling.attribution is not None and "foreign ministry" in shelling.attribution.claimant
+    assert all(e.attribution is None for e in find(events, "REQUEST"))
