@@ -200,6 +200,8 @@ PATRONAGE = {"backed", "allied", "aligned", "funded", "armed", "trained", "linke
              "supervised", "mandated", "brokered", "mediated"}
 AUTHORSHIP = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "broker", "brokered",
               "write", "written", "author", "authored", "table", "tabled", "submit", "submitted", "lead", "led"}
+QUOTING = {"write", "post", "tweet", "ask", "vow", "declare", "stress", "tell", "insist", "add", "note", "argue",
+           "chant", "shout", "pledge", "promise", "threaten"}
 REPORTERS = {"say", "tell", "announce", "add", "claim", "state", "confirm", "report", "insist", "deny", "warn"}
 COUNTERPARTS = {"host", "counterpart", "guest", "visitor", "interlocutor", "opposite number"}
 CROWDS = {"thousand", "thousands", "hundred", "hundreds", "ten", "tens", "dozen", "dozens", "million", "millions",
@@ -207,6 +209,9 @@ CROWDS = {"thousand", "thousands", "hundred", "hundreds", "ten", "tens", "dozen"
 QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten", "tens",
               "million", "millions", "number", "handful", "majority", "some", "many", "all", "most", "several"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+# inside a quotation these stand for the speaker ("'Our aircraft struck 40 targets,' the IDF spokesman said")
+PRONOUNS_SPEAKER = {"we", "us", "our", "ours", "ourselves", "i", "me", "my"}
+OPENING_QUOTES, CLOSING_QUOTES, QUOTES = {"“", "``"}, {"”", "''"}, {'"'}
 PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
 
 
@@ -227,6 +232,7 @@ class ActorResolver:
         self._sent_starts = [sent.start for sent in self.sents]
         self.mentions: list[Mention] = []
         self._find_mentions()
+        self._quotes: list[tuple[int, int]] | None = None  # (first, last) token of each quotation, when asked
 
     def sentence(self, token: Token):
         """The sentence (a Span) holding a token, without Token.sent's walk over the Doc."""
@@ -427,6 +433,13 @@ class ActorResolver:
         lower = token.lower_
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
             return self.resolve_pronoun(token)
+        if lower in PRONOUNS_SPEAKER:
+            speaker = self.quoted_speaker(token)
+            if speaker is None:
+                return None
+            if lower in ("i", "me", "my"):
+                return Actor(token.text, speaker.country, speaker.sector, name=speaker.name, org=speaker.org)
+            return Actor(token.text, speaker.country, speaker.sector, org=speaker.org)  # "we": the side, not the person
         if token.pos_ == "PROPN" and (token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "") or
                                       token.dep_ in ("dobj", "pobj")):  # the small model calls Kharkiv a PERSON
             place = self.place_at(token)
@@ -584,6 +597,56 @@ class ActorResolver:
             first = self.doc[first.i - 1]
         # The whole name only: "Jong" is a town, but "Kim Yo Jong" is a person.
         return places.lookup(self.doc[first.i:token.i + 1].text)
+
+    # -- quotations -----------------------------------------------------------------------------
+    def quotations(self) -> list[tuple[int, int]]:
+        """The quoted stretches of the text, as (first, last) token indices inside the quotation marks."""
+        if self._quotes is None:
+            self._quotes = []
+            start = None
+            for token in self.doc:
+                text = token.text
+                if start is None and (text in OPENING_QUOTES or text in QUOTES):
+                    start = token.i + 1
+                elif start is not None and (text in CLOSING_QUOTES or text in QUOTES):
+                    self._quotes.append((start, token.i - 1))
+                    start = None
+                elif start is not None and "\n\n" in token.whitespace_ + text:
+                    start = None  # an unclosed quotation ends with its paragraph
+        return self._quotes
+
+    def speaker_of(self, quote: tuple[int, int]) -> Actor | None:
+        """Who says a quotation: the subject of a reporting verb outside it in its sentences ("'...,' the
+        minister said", "Kim said: '...'")."""
+        first, last = quote
+        sentences = {self.sentence(self.doc[first]).start: self.sentence(self.doc[first]),
+                     self.sentence(self.doc[last]).start: self.sentence(self.doc[last])}
+        for sent in sentences.values():
+            for verb in sent:
+                if first <= verb.i <= last or verb.pos_ not in ("VERB", "AUX") or \
+                        verb.lemma_.lower() not in REPORTERS | QUOTING:
+                    continue
+                for subject in (c for c in verb.children if c.dep_ == "nsubj" and not first <= c.i <= last):
+                    actor = self.actor_of(subject)
+                    if actor is not None and actor.country:
+                        return actor
+        return None
+
+    def quoted_speaker(self, token: Token) -> Actor | None:
+        """The speaker a first-person pronoun inside a quotation stands for; a quotation with no speaker
+        of its own continues the one just before it ("'...,' he said. 'We will not stop.'")."""
+        quotes = self.quotations()
+        index = next((n for n, (a, b) in enumerate(quotes) if a <= token.i <= b), None)
+        if index is None:
+            return None
+        at = lambda i: bisect.bisect_right(self._sent_starts, i)  # noqa: E731 (the sentence's number)
+        for n in range(index, max(-1, index - 3), -1):
+            if n < index and at(quotes[n + 1][0]) - at(quotes[n][1]) > 1:
+                break  # (only a quotation in the same or the sentence just before)
+            speaker = self.speaker_of(quotes[n])
+            if speaker is not None:
+                return speaker
+        return None
 
     def reporter_of(self, pronoun: Token) -> Actor | None:
         """"The military said it had targeted ...": the subject pronoun of a reported clause is its reporter."""

@@ -1022,3 +1022,11 @@ def test_the_setting_of_a_statement_is_told_by_the_outlet_not_the_speaker():
     [shelling] = find(events, "ASSAULT")
     assert shelling.attribution is not None and "foreign ministry" in shelling.attribution.claimant
     assert all(e.attribution is None for e in find(events, "REQUEST"))
+
+
+def test_we_and_our_inside_a_quotation_are_the_speaker_s_side():
+    events = code("\"Our jets hit more than 30 Houthi targets overnight,\" a U.S. Central Command spokesman said. "
+                  "\"We will keep striking until the attacks on shipping stop.\"", published="2025-03-20")
+    assert ("USA", "ASSAULT", "YEM") in asserted(events)
+    events = code("We condemn the strike on the refinery.", published="2025-03-20")
+    assert not events  # no quotation, no speaker: "we" stands for no one
