@@ -170,6 +170,10 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # "ordered two submarines to be positioned": the deployment is not yet done (the order itself, a
         # demand, is: "the ICJ ordered Israel to halt")
         return Factuality.PLANNED, trigger
+    if not speech and trigger.lemma_.lower() in ORDERS and any(ch.dep_ == "dobj" for ch in trigger.children) and any(
+            ch.dep_ == "prep" and ch.lower_ in ("to", "into") and any(g.dep_ == "pobj" for g in ch.children)
+            for ch in trigger.children):
+        return Factuality.PLANNED, trigger  # "ordered a second carrier to the Middle East": a movement ordered
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and (
             trigger.head.lower_ == "of" and trigger.head.head.lower_ in ("ahead", "eve") or
             trigger.head.lower_ == "before" and trigger.lemma_.lower() in MEETINGS):
@@ -544,6 +548,12 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 # "Israel rejected claims that it had struck the hospital", "dismissed as fabricated a report that
                 # Damascus had signed a pact" (the parser hangs the report on "fabricated")
                 return Factuality.NEGATED, head.head
+            if dep in ("acl", "ccomp") and lemma in CLAIMS and head.dep_ == "dobj" and (
+                    head.head.lemma_.lower() in RETRACTING or phrasal(head.head) in RETRACTING or any(
+                        f"{head.head.lemma_.lower()} {ch.lower_}" in RETRACTING for ch in head.head.children
+                        if ch.dep_ == "advmod")):  # ("walked back", parsed with an adverb)
+                # "walked back its claim that its troops had recaptured the village": no longer claimed, not denied
+                return Factuality.HYPOTHETICAL, head.head
             if dep in ("acl", "prep", "pobj", "compound", "amod", "nmod"):
                 if lemma in c.planned_nouns:
                     return Factuality.PLANNED, head

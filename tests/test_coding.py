@@ -1030,3 +1030,15 @@ def test_we_and_our_inside_a_quotation_are_the_speaker_s_side():
     assert ("USA", "ASSAULT", "YEM") in asserted(events)
     events = code("We condemn the strike on the refinery.", published="2025-03-20")
     assert not events  # no quotation, no speaker: "we" stands for no one
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Spain edged toward recognising a Palestinian state on Monday.", "SUPPORT"),
+    ("Kataib Hezbollah said its fighters had held off attacking American bases since the truce in February.",
+     "ASSAULT"),
+    ("Ukraine's army walked back its claim that its troops had recaptured the village of Klishchiivka.", "ASSAULT"),
+    ("Washington ordered a third destroyer to the eastern Mediterranean on Friday.", "MOBILIZE"),
+])
+def test_acts_approached_held_off_retracted_or_ordered_somewhere_are_not_asserted(text, etype):
+    events = find(code(text, published="2024-05-20"), etype)
+    assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
