@@ -480,7 +480,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     return Factuality.NEGATED, head  # "called off its planned strike", "scrapped the offensive"
             if lemma in c.negated_verbs and (dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acl") or
                                              dep == "advcl" and node.tag_ == "VBG" and " " in lemma and
-                                             node.lemma_.lower() not in c.reporting):
+                                             node.lemma_.lower() not in c.reporting) and not (
+                    dep == "prep" and node.lower_ in PRESUPPOSING | {"with"}):
+                # (not "held back from intervening, a month after threatening to", "..., with the office denouncing")
                 if speech and node.i == trigger.i and dep == "dobj":
                     return Factuality.ASSERTED, None
                 return Factuality.NEGATED, head
@@ -585,6 +587,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
 
 def phrasal(verb: Token) -> str:
     """"ruled out" -> "rule out": a verb with its particle, as the cue lists spell phrasal verbs."""
-    particles = [ch.lower_ for ch in verb.children if ch.dep_ == "prt"]
-    return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
+    particles = [ch.lower_ for ch in verb.children if ch.dep_ == "prt" or
+                 ch.dep_ == "advmod" and ch.i == verb.i + 1 and ch.lower_ in ("back", "off", "up", "out", "down")]
+    return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()  # ("held back", an adverb)
 
