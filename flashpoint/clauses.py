@@ -73,6 +73,10 @@ TIME_NOUNS = {"dawn", "daybreak", "sunrise", "sunset", "dusk", "noon", "midnight
 # The only dependents a verbal act's own adjuncts are looked for through.
 ADJUNCT_DEPS = {"prep", "pobj", "npadvmod", "advmod", "tmod", "compound", "amod", "nummod", "det", "nmod",
                 "quantmod", "conj", "appos", "poss"}
+# Subjects that are the act itself ("a missile strike on the station in Kramatorsk killed 50 people"): where
+# they happened is where the killing happened.
+ACT_SUBJECTS = {"strike", "airstrike", "attack", "explosion", "blast", "bombing", "shelling", "barrage", "raid",
+                "bombardment", "missile", "rocket", "drone", "shell", "bomb"}
 # Objects of a verbal act that are the act itself, so their adjuncts are the act's.
 MEETING_NOUNS = {"talk", "talks", "meeting", "visit", "summit", "negotiation", "negotiations", "discussion",
                  "discussions", "consultation", "consultations", "conference", "session", "trip", "tour", "round"}
@@ -135,6 +139,9 @@ class Scopes:
 
     def enters(self, child: Token, trigger: Token, material: bool) -> bool:
         dep = child.dep_
+        if dep == "nsubj" and material and child.head.i == trigger.i and child.pos_ == "NOUN" and \
+                child.lemma_.lower() in ACT_SUBJECTS:
+            return True
         if dep in SKIP_DEPS or self.is_other_trigger(child, trigger):
             return False
         if not material and dep not in ADJUNCT_DEPS:

@@ -185,6 +185,9 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
                                    phrasal(trigger.head) not in framing
                                    or trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "against", "after", "for", "of")
                                    and governor.lemma_.lower() not in framing_nouns
+                                   # "played no part in Israel's strike": whose part is denied, not the strike
+                                   or trigger.dep_ == "pobj" and trigger.head.lower_ == "in"
+                                   and governor.lemma_.lower() in ("part", "role", "involvement", "hand", "participation")
                                    ) and any(
             ch.dep_ == "poss" and ch.pos_ in ("PROPN", "NOUN") for ch in trigger.children) and not any(
             ch.dep_ == "amod" and (ch.lower_ in c.planned_adjectives or ch.lower_ in c.hypothetical_adjectives)

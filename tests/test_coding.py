@@ -1043,3 +1043,13 @@ def test_we_and_our_inside_a_quotation_are_the_speaker_s_side():
 def test_acts_approached_held_off_retracted_or_ordered_somewhere_are_not_asserted(text, etype):
     events = find(code(text, published="2024-05-20"), etype)
     assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
+
+
+def test_denying_a_part_in_someone_else_s_strike_does_not_deny_the_strike_and_a_strike_s_place_is_the_killing_s():
+    events = code("Washington said it had played no part in Israel's raid on the Hamas leadership in Doha.",
+                  published="2025-09-10")
+    assert ("ISR", "ASSAULT", "PSE") in asserted(events)
+    events = code("An explosion at a market in Gaza City killed dozens of people on Sunday, according to the health "
+                  "ministry, which blamed an Israeli air strike.", published="2024-06-02")
+    [kill] = [e for e in find(events, "ASSAULT") if e.source.country == "ISR"]
+    assert kill.location is not None and kill.location.country == "PSE"
