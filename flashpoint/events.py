@@ -151,6 +151,8 @@ def bare_pattern(pattern_id: str, event_type: str, target_preps: tuple[str, ...]
 MOVEMENT = bare_pattern("place.movement", "MOBILIZE")
 # "troops sent to fight for Russia": fighting on someone's side is aid to them
 FIGHT_FOR = bare_pattern("aid.fight_for", "AID", ("for", "alongside"))
+CONTESTED = {"control", "city", "town", "village", "territory", "ground", "hill", "airport", "base", "capital",
+             "area", "region", "supremacy", "dominance", "survival", "position", "positions"}
 # "sent Kyiv long-range missiles", "sent missiles to Ukraine": weapons handed over, not fired
 SUPPLY = bare_pattern("aid.send_arms", "AID", ("to", "for"))
 # "Iraq protested to Turkey", "Lebanon lodged a protest with the U.N.": a state's complaint is an accusation
@@ -2419,8 +2421,10 @@ class Extractor:
                 if pattern.type in ("ASSAULT", "COERCE") and self.by_mistake(token):
                     continue  # "shot down a Ukrainian airliner by mistake": an accident, not an attack
                 if pattern.type == "ASSAULT" and token.lemma_.lower() in ("fight", "battle") and any(
-                        c.dep_ == "prep" and c.lower_ in ("for", "alongside") for c in token.children):
-                    pattern = FIGHT_FOR
+                        c.dep_ == "prep" and (c.lower_ == "alongside" or c.lower_ == "for" and not any(
+                            g.dep_ == "pobj" and g.lemma_.lower() in CONTESTED for g in c.children))
+                        for c in token.children):
+                    pattern = FIGHT_FOR  # (not "battled for control of Khartoum": a fight over it)
                 if pattern.id == "assault.missile" and token.lemma_.lower() == "send" and (any(
                         c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to" for c in token.children) or
                         len([c for c in token.children if c.dep_ == "dobj"]) >= 2):

@@ -42,6 +42,9 @@ DYADIC = {"SUPPORT", "SANCTION", "AGREE", "COOPERATE", "CONSULT", "AID", "CONCED
 # access always has a beneficiary, and without one it is not a political event ("released funds for drones").
 ONE_SIDED = ("concede.soften", "concede.verbs", "concede.drop", "concede.heed")
 PENALTY = {"sentence": 0.1, "place": 0.1, "home": 0.15, "context": 0.2}
+# "both countries", "the two sides", "both generals": the two parties named before
+PAIR_NOUNS = {"side", "country", "party", "nation", "general", "leader", "neighbour", "neighbor", "government",
+              "rival", "adversary", "foe", "capital", "army"}
 
 
 def depth(token: Token) -> int:
@@ -162,6 +165,30 @@ class TargetFinder:
                 out.append(actor)
         return out
 
+    @staticmethod
+    def addresses_pair(trigger: Token) -> bool:
+        """Is the act aimed at "both countries", "the two sides", "both generals" (named before, not here)?"""
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "prep")]
+        for holder in holders:
+            for obj in holder.children:
+                if obj.dep_ in ("dobj", "dative", "pobj") and \
+                        obj.lemma_.lower() in PAIR_NOUNS and obj.tag_ == "NNS" and any(
+                        c.lower_ in ("both", "two") for c in obj.children):
+                    return True
+        return False
+
+    def last_pair(self, event: Event, events: list[Event], excluded: list[Actor]) -> list[Actor]:
+        """Both sides of the latest act between two other parties told before this one."""
+        earlier = sorted((e for e in events if e.target is not None and e.trigger_start < event.trigger_start and
+                          e.source.country and e.target.country and e.source.country != e.target.country),
+                         key=lambda e: e.trigger_start)
+        for other in reversed(earlier):
+            pair = [p for p in (other.source, other.target) if counterpart_ok(event.source, p) and
+                    not any(same_side(p, x) for x in excluded)]
+            if len(pair) == 2:
+                return pair
+        return []
+
     def in_context(self, event: Event, trigger: Token, excluded: list[Actor], events: list[Event]) -> list[Actor]:
         """The other side of the dyad the previous sentences were about."""
         sent = self.actors.sentence(trigger)
@@ -228,6 +255,10 @@ def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> li
             # "Washington blamed the attack on Assad's forces": the accuser is not thereby the victim
             excluded = [*excluded, event.attribution.claimant_actor]
         how, found = "sentence", []
+        if finder.addresses_pair(trigger):
+            # "Guterres urged both countries to show restraint", "called on the two sides to return to talks":
+            # the two parties of the dyad just told
+            how, found = "context", finder.last_pair(event, events, excluded)
         if event.source.sector == "COP" and event.event_type in ("COERCE", "ASSAULT"):
             how, found = "home", [Actor(event.source.country, event.source.country, None)]  # police act at home
         force = event.event_type in FORCE

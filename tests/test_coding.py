@@ -1053,3 +1053,11 @@ def test_denying_a_part_in_someone_else_s_strike_does_not_deny_the_strike_and_a_
                   "ministry, which blamed an Israeli air strike.", published="2024-06-02")
     [kill] = [e for e in find(events, "ASSAULT") if e.source.country == "ISR"]
     assert kill.location is not None and kill.location.country == "PSE"
+
+
+def test_both_countries_are_the_pair_just_told_and_a_battle_for_a_city_is_no_help():
+    events = code("Indian missiles struck nine sites in Pakistan overnight. The U.N. secretary-general urged both "
+                  "countries to exercise restraint.", published="2025-05-07")
+    assert {("IGO", "REQUEST", "IND"), ("IGO", "REQUEST", "PAK")} <= asserted(events)
+    events = code("Sudan's army and the RSF battled for control of Omdurman on Monday.", published="2023-05-01")
+    assert not find(events, "AID")
