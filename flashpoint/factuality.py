@@ -170,6 +170,9 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # "ordered two submarines to be positioned": the deployment is not yet done (the order itself, a
         # demand, is: "the ICJ ordered Israel to halt")
         return Factuality.PLANNED, trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ORDERS and any(
+            ch.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in ch.children) for ch in trigger.head.children):
+        return Factuality.PLANNED, trigger.head  # "ordered sanctions on Tehran to be reinstated": still to be done
     if not speech and trigger.lemma_.lower() in ORDERS and any(ch.dep_ == "dobj" for ch in trigger.children) and any(
             ch.dep_ == "prep" and ch.lower_ in ("to", "into") and any(g.dep_ == "pobj" for g in ch.children)
             for ch in trigger.children):
@@ -248,6 +251,13 @@ def told_in_past(verb: Token, c: Cues) -> bool:
     if verb.tag_ == "VBD":
         return True
     return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and verb.head.lemma_.lower() in c.reporting
+
+
+def shelved(verb: Token) -> bool:
+    """"put on hold the proposed sanctions", "put the talks on ice": set aside, like a postponement."""
+    return verb.lemma_.lower() in ("put", "place", "keep") and any(
+        t.lower_ in ("hold", "ice") and t.i > 0 and t.doc[t.i - 1].lower_ == "on"
+        for c in verb.children for t in (c, *c.children))
 
 
 def retracted(node: Token) -> bool:
@@ -477,7 +487,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     # "Khamenei has ordered a direct attack on Israel": an attack not yet made (but "ordered the
                     # attack", one already told, and "ordered a siege", which is imposed by the order, are done)
                     return Factuality.PLANNED, head
-                if lemma in DEFERRING:
+                if lemma in DEFERRING or shelved(head):
                     return Factuality.NEGATED, head  # "postponed a trip to Beijing": not made (the gold's convention)
                 if lemma in DROPPING:
                     return Factuality.NEGATED, head  # "called off its planned strike", "scrapped the offensive"

@@ -1061,3 +1061,12 @@ def test_both_countries_are_the_pair_just_told_and_a_battle_for_a_city_is_no_hel
     assert {("IGO", "REQUEST", "IND"), ("IGO", "REQUEST", "PAK")} <= asserted(events)
     events = code("Sudan's army and the RSF battled for control of Omdurman on Monday.", published="2023-05-01")
     assert not find(events, "AID")
+
+
+def test_shelved_sanctions_and_sanctions_ordered_reinstated_are_not_imposed():
+    events = code("EU ministers put on hold the proposed sanctions on Israel on Monday.", published="2025-10-20")
+    assert not [e for e in find(events, "SANCTION") if e.factuality is Factuality.ASSERTED]
+    events = code("Trump quit the nuclear deal on Tuesday and ordered sanctions on Tehran to be reinstated within 90 "
+                  "days.", published="2018-05-09")
+    assert not [e for e in find(events, "SANCTION") if e.factuality is Factuality.ASSERTED]
+    assert not find(events, "REQUEST")  # no one was told anything
