@@ -1020,6 +1020,11 @@ class Extractor:
         """The actor of a phrase, and more when its country modifier is coordinated:
         "Russian and Ukrainian delegations" are two actors."""
         actor = self.actor(token, place)
+        counted = actor is None and token.lemma_.lower() in ("capital", "country", "state", "nation") and \
+            token.tag_ == "NNS" and token.dep_ in ("pobj", "dobj") and any(
+                c.dep_ == "nummod" and c.like_num for c in token.children)
+        if counted:
+            actor = Actor(self.actors.phrase_text(token), None, None)  # "the three capitals": the last three named
         if actor is None:
             return []
         mention = self.actors.mention_at(token)
@@ -1034,13 +1039,21 @@ class Extractor:
                 if other is not None and other.country and all(a.country != other.country for a in out):
                     out.append(other)
         count = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
-        if count is not None and token.lemma_.lower() in ("country", "state", "nation", "government") and \
+        if count is not None and token.lemma_.lower() in ("country", "state", "nation", "government", "capital") and \
                 token.tag_ == "NNS":
             # "recalled its ambassadors from the three countries": the last three states named
             number = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(count.lower_) or (
                 int(count.text) if count.text.isdigit() else 0)
             named = []
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            # ("Israel, which had recalled its envoys from the three capitals": not Israel)
+            doers = set() if verb is None or token.dep_ in ("nsubj", "nsubjpass") else {
+                t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} | (
+                {t.i for t in verb.head.subtree if t.i < verb.head.i or t.i == verb.head.i}
+                if verb.dep_ == "relcl" else set())
             for mention in reversed(self.actors.mentions):
+                if mention.end - 1 in doers:
+                    continue
                 if mention.start < token.i and mention.entry.kind in ("country", "capital") and \
                         mention.entry.country not in named:
                     named.append(mention.entry.country)
@@ -1048,6 +1061,8 @@ class Extractor:
                     break
             if len(named) == number:
                 return [Actor(actor.text, country, actor.sector) for country in reversed(named)]
+        if counted:
+            return []  # ("four other countries": not as many named)
         for child in token.lefts:
             mention = self.actors.mention_at(child)
             if child.dep_ in ("amod", "compound", "nmod") and mention is not None:

@@ -1070,3 +1070,13 @@ def test_shelved_sanctions_and_sanctions_ordered_reinstated_are_not_imposed():
                   "days.", published="2018-05-09")
     assert not [e for e in find(events, "SANCTION") if e.factuality is Factuality.ASSERTED]
     assert not find(events, "REQUEST")  # no one was told anything
+
+
+def test_a_bomb_shipment_held_back_is_a_sanction_and_the_three_capitals_are_the_three_named():
+    events = code("Washington held back a shipment of 2,000-pound bombs bound for Israel last week.",
+                  published="2024-05-08")
+    assert ("USA", "SANCTION", "ISR") in asserted(events)
+    events = code("Spain, Ireland and Norway recognised a Palestinian state on Tuesday. Israel, which had recalled its "
+                  "ambassadors from the three capitals, barred Spain's consulate from serving Palestinians.",
+                  published="2024-05-28")
+    assert {("ISR", "SANCTION", "ESP"), ("ISR", "SANCTION", "IRL"), ("ISR", "SANCTION", "NOR")} <= asserted(events)
