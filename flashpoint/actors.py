@@ -630,6 +630,13 @@ class ActorResolver:
                     actor = self.actor_of(subject)
                     if actor is not None and actor.country:
                         return actor
+                if not any(c.dep_ == "nsubj" for c in verb.children) and 0 < verb.i - last <= 14:
+                    # '"...," Iran's armed forces chief of staff, Mohammad Bagheri, told state television': the
+                    # parser may hang the speaker on the quotation; the name just before the verb speaks
+                    for token in reversed(self.doc[last + 2:verb.i]):
+                        actor = self.actor_of(token) if token.pos_ in ("PROPN", "NOUN") else None
+                        if actor is not None and actor.country:
+                            return actor
         return None
 
     def quoted_speaker(self, token: Token) -> Actor | None:

@@ -2308,6 +2308,35 @@ class Extractor:
                     found[party.country] = party
         return list(found.values())
 
+    def quoted_threats(self, events: list[Event]) -> list[Event]:
+        """"'...,' Bagheri told state television. 'If the Zionist regime retaliates, our response will be much
+        larger.'": a quoted sentence with no reporting verb of its own is still its speaker's, and a threat
+        in it (the words that make "said" a threat) is the speaker's threat."""
+        threat = next((p for p, _ in self.book.verbs.get("say", []) if p.id == "threaten.say"), None)
+        if threat is None:
+            return []
+        have = {(e.source.country, e.evidence.start) for e in events if e.event_type == "THREATEN"}
+        out = []
+        for sent in self.actors.sents:
+            root = sent.root
+            quotes = [q for q in self.actors.quotations() if q[0] <= root.i <= q[1]]
+            if not quotes or root.pos_ not in ("VERB", "AUX") or any(
+                    t.lemma_.lower() in self.attributor.reporting and t.pos_ in ("VERB", "AUX") and
+                    not quotes[0][0] <= t.i <= quotes[0][1] for t in sent):
+                continue  # (a quotation with its own "he said" is read through that verb)
+            clauses = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+            words = {w for clause in clauses if modal_clause(clause)
+                     for t in clause.subtree for w in (t.lemma_.lower(), t.lower_)}
+            if not words & threat.clause:
+                continue
+            speaker = self.actors.quoted_speaker(root)
+            if speaker is None or not speaker.country or (speaker.country, sent.start_char) in have:
+                continue
+            have.add((speaker.country, sent.start_char))
+            out.append(self.make(threat, root, speaker, None, "threaten.say.quoted", 0.5,
+                                 factuality=Factuality.ASSERTED, attribution=None))
+        return out
+
     def deterrent_threats(self, events: list[Event]) -> list[Event]:
         """"warned that any U.S. military intervention would do lasting harm", "said any intervention in Niger
         would amount to a declaration of war": a warning about what *any* act by someone would bring is a
@@ -2501,6 +2530,7 @@ class Extractor:
         events.extend(self.or_face(events))
         events.extend(self.implied_threats(events, triggers))
         events.extend(self.deterrent_threats(events))
+        events.extend(self.quoted_threats(events))
         events.extend(self.culprits(events))
         events.extend(self.joint_acts(events, triggers))
         events.extend(self.mediators(events))

@@ -1080,3 +1080,10 @@ def test_a_bomb_shipment_held_back_is_a_sanction_and_the_three_capitals_are_the_
                   "ambassadors from the three capitals, barred Spain's consulate from serving Palestinians.",
                   published="2024-05-28")
     assert {("ISR", "SANCTION", "ESP"), ("ISR", "SANCTION", "IRL"), ("ISR", "SANCTION", "NOR")} <= asserted(events)
+
+
+def test_a_threat_in_a_quotation_that_continues_the_speaker_s_words_is_the_speaker_s():
+    events = code("Iranian missiles hit two air bases in Israel overnight. \"The operation is over,\" Iran's defence "
+                  "minister told state television. \"If Israel retaliates, our response will be far harsher.\"",
+                  published="2024-10-02")
+    assert ("IRN", "THREATEN", "ISR") in asserted(events)
