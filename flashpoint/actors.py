@@ -200,9 +200,10 @@ PATRONAGE = {"backed", "allied", "aligned", "funded", "armed", "trained", "linke
              "supervised", "mandated", "brokered", "mediated"}
 AUTHORSHIP = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "broker", "brokered",
               "write", "written", "author", "authored", "table", "tabled", "submit", "submitted", "lead", "led"}
-QUOTING = {"write", "post", "tweet", "ask", "vow", "declare", "stress", "tell", "insist", "add", "note", "argue",
-           "chant", "shout", "pledge", "promise", "threaten"}
 REPORTERS = {"say", "tell", "announce", "add", "claim", "state", "confirm", "report", "insist", "deny", "warn"}
+# verbs that say who speaks a quotation
+QUOTING = REPORTERS | {"write", "post", "tweet", "ask", "vow", "declare", "stress", "note", "argue", "chant", "shout",
+                       "pledge", "promise", "threaten"}
 COUNTERPARTS = {"host", "counterpart", "guest", "visitor", "interlocutor", "opposite number"}
 CROWDS = {"thousand", "thousands", "hundred", "hundreds", "ten", "tens", "dozen", "dozens", "million", "millions",
           "score", "scores"}
@@ -624,7 +625,7 @@ class ActorResolver:
         for sent in sentences.values():
             for verb in sent:
                 if first <= verb.i <= last or verb.pos_ not in ("VERB", "AUX") or \
-                        verb.lemma_.lower() not in REPORTERS | QUOTING:
+                        verb.lemma_.lower() not in QUOTING:
                     continue
                 for subject in (c for c in verb.children if c.dep_ == "nsubj" and not first <= c.i <= last):
                     actor = self.actor_of(subject)

@@ -335,6 +335,20 @@ def talks_venue(token: Token) -> bool:
         token.head.head.lemma_.lower() in WORDS["gatherings"]
 
 
+def own_clause_lemmas(verb: Token) -> set[str]:
+    """Lemmas of the verb's finite complement clauses with a subject of their own ("announced that Washington
+    would halt its campaign"), as far as no other object word of the verb shares them (not "let them leave")."""
+    if verb.lemma_.lower() in ("let", "make", "have", "help", "see", "watch"):
+        return set()
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and
+               any(g.dep_ == "nsubj" for g in c.children) and (c.tag_ in ("VBD", "VBZ", "VBP") or any(
+                   g.dep_ in ("aux", "mark") and g.tag_ != "TO" for g in c.children))]
+    if not clauses:
+        return set()
+    ids = {c.i for c in clauses}
+    return lemma_set(clauses) - lemma_set([t for t in object_words(verb) if t.i not in ids])
+
+
 def object_words(verb: Token) -> list[Token]:
     """Words that can satisfy a pattern's `object` condition."""
     found = []
@@ -494,7 +508,7 @@ class Extractor:
                 g.dep_ == "pcomp" for g in c.children) for c in verb.children):
             return None  # "Tehran retaliated by naming CENTCOM a terrorist group": the means says what was done
         particles = particle_of(verb)
-        objects = None
+        objects = other_acts = None
         own_particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         for pattern, particle in entries:
             if particle is not None and particle not in particles:
@@ -538,15 +552,12 @@ class Extractor:
                     for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in with_conjuncts(c)):
                 continue  # ("dissolved all political parties": a group with no country named is still an actor)
             matched = objects
-            clauses = [] if verb.lemma_.lower() in ("let", "make", "have", "help", "see", "watch") else [
-                c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and
-                any(g.dep_ == "nsubj" for g in c.children) and (c.tag_ in ("VBD", "VBZ", "VBP") or any(
-                    g.dep_ in ("aux", "mark") and g.tag_ != "TO" for g in c.children))]  # (not "let them leave")
-            if pattern.objects and pattern.type not in SPEECH_TYPES and clauses:
+            if pattern.objects and pattern.type not in SPEECH_TYPES:
                 # "announced that Washington would halt its campaign": a clause with a subject of its own is
                 # another act, not this verb's object (but "warned that Iran would retaliate" is the threat)
-                matched = objects - lemma_set(clauses) | lemma_set(
-                    [t for t in object_words(verb) if all(t.i != c.i for c in clauses)])
+                if other_acts is None:
+                    other_acts = own_clause_lemmas(verb)
+                matched = objects - other_acts
             if pattern.objects or pattern.clause:
                 if not ((pattern.objects and matched & pattern.objects) or
                         (pattern.clause and clause_words(verb, pattern.modal_clause, pattern.clause_head)
@@ -1020,17 +1031,17 @@ class Extractor:
         """The actor of a phrase, and more when its country modifier is coordinated:
         "Russian and Ukrainian delegations" are two actors."""
         actor = self.actor(token, place)
-        counted = actor is None and token.lemma_.lower() in ("capital", "country", "state", "nation") and \
-            token.tag_ == "NNS" and token.dep_ in ("pobj", "dobj") and any(
-                c.dep_ == "nummod" and c.like_num for c in token.children)
-        if counted:
-            actor = Actor(self.actors.phrase_text(token), None, None)  # "the three capitals": the last three named
+        counted = self.counted_states(token)  # "recalled its ambassadors from the three capitals"
         if actor is None:
-            return []
+            if counted is None or token.dep_ not in ("pobj", "dobj") or token.lemma_.lower() == "government":
+                return []
+            return [Actor(self.actors.phrase_text(token), country, None) for country in counted]
         mention = self.actors.mention_at(token)
         if mention is not None and mention.entry.kind == "capital" and token.dep_ == "pobj" and \
                 token.head.lower_ in ("on", "in", "at", "into", "toward", "towards", "across", "over"):
             actor = Actor(actor.text, actor.country, None)  # "strikes on Beirut" hit a city, not a cabinet
+        if counted is not None:
+            return [Actor(actor.text, country, actor.sector) for country in counted]
         out = [actor]
         if token.pos_ == "NOUN" and self.actors.actor_of(token) is None and self.book.noun_entries(token):
             # "rejected a demand by Britain, France and Germany": an act of several owners stands for each
@@ -1038,31 +1049,6 @@ class Extractor:
                 other = self.actors.actor_of(owner)
                 if other is not None and other.country and all(a.country != other.country for a in out):
                     out.append(other)
-        count = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
-        if count is not None and token.lemma_.lower() in ("country", "state", "nation", "government", "capital") and \
-                token.tag_ == "NNS":
-            # "recalled its ambassadors from the three countries": the last three states named
-            number = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(count.lower_) or (
-                int(count.text) if count.text.isdigit() else 0)
-            named = []
-            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            # ("Israel, which had recalled its envoys from the three capitals": not Israel)
-            doers = set() if verb is None or token.dep_ in ("nsubj", "nsubjpass") else {
-                t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} | (
-                {t.i for t in verb.head.subtree if t.i < verb.head.i or t.i == verb.head.i}
-                if verb.dep_ == "relcl" else set())
-            for mention in reversed(self.actors.mentions):
-                if mention.end - 1 in doers:
-                    continue
-                if mention.start < token.i and mention.entry.kind in ("country", "capital") and \
-                        mention.entry.country not in named:
-                    named.append(mention.entry.country)
-                if len(named) == number:
-                    break
-            if len(named) == number:
-                return [Actor(actor.text, country, actor.sector) for country in reversed(named)]
-        if counted:
-            return []  # ("four other countries": not as many named)
         for child in token.lefts:
             mention = self.actors.mention_at(child)
             if child.dep_ in ("amod", "compound", "nmod") and mention is not None:
@@ -1076,6 +1062,31 @@ class Extractor:
                     if other is not None and other.entry.country and other.entry.country != actor.country:
                         out.append(Actor(self.actors.phrase_text(token), other.entry.country, actor.sector))
         return out
+
+    def counted_states(self, token: Token) -> list[str] | None:
+        """"the three countries", "the two capitals": the last states named before as many as counted, not
+        counting the one doing the act ("Israel, which had recalled its envoys from the three capitals"); None
+        when the phrase counts no states or not as many were named."""
+        count = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+        if count is None or token.tag_ != "NNS" or \
+                token.lemma_.lower() not in ("country", "state", "nation", "government", "capital"):
+            return None
+        number = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(count.lower_) or (
+            int(count.text) if count.text.isdigit() else 0)
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        doers = set() if verb is None or token.dep_ in ("nsubj", "nsubjpass") else {
+            t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} | (
+            {t.i for t in verb.head.subtree if t.i <= verb.head.i} if verb.dep_ == "relcl" else set())
+        named: list[str] = []
+        for mention in reversed(self.actors.mentions):
+            if mention.end - 1 in doers:
+                continue
+            if mention.start < token.i and mention.entry.kind in ("country", "capital") and \
+                    mention.entry.country not in named:
+                named.append(mention.entry.country)
+            if len(named) == number:
+                break
+        return list(reversed(named)) if len(named) == number else None
 
     def purpose_objects(self, verb: Token) -> list[Token]:
         """What a demonstration is against: the object of its purpose clause ("to protest against X",

@@ -87,6 +87,7 @@ REQUEST_NOUNS, REQUESTING, APPROVALS = RULES["request_nouns"], RULES["requesting
 DEFERRING, DROPPING, PROCEDURES = RULES["deferring"], RULES["dropping"], RULES["procedures"]
 CONVERSATIONS, UNFULFILLED, MEETINGS = RULES["conversations"], RULES["unfulfilled"], RULES["meetings"]
 MOTIONS, FAILING, DEFEATING = RULES["motions"], RULES["failing"], RULES["defeating"]
+PAST_NEGATION = PRESUPPOSING | {"with"}  # what a negating verb does not reach through ("..., with ... denouncing")
 
 
 def reported_future(verb: Token, c: Cues) -> bool:
@@ -494,7 +495,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             if lemma in c.negated_verbs and (dep in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "acl") or
                                              dep == "advcl" and node.tag_ == "VBG" and " " in lemma and
                                              node.lemma_.lower() not in c.reporting) and not (
-                    dep == "prep" and node.lower_ in PRESUPPOSING | {"with"}):
+                    dep == "prep" and node.lower_ in PAST_NEGATION):
                 # (not "held back from intervening, a month after threatening to", "..., with the office denouncing")
                 if speech and node.i == trigger.i and dep == "dobj":
                     return Factuality.ASSERTED, None
@@ -564,9 +565,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 # Damascus had signed a pact" (the parser hangs the report on "fabricated")
                 return Factuality.NEGATED, head.head
             if dep in ("acl", "ccomp") and lemma in CLAIMS and head.dep_ == "dobj" and (
-                    head.head.lemma_.lower() in RETRACTING or phrasal(head.head) in RETRACTING or any(
-                        f"{head.head.lemma_.lower()} {ch.lower_}" in RETRACTING for ch in head.head.children
-                        if ch.dep_ == "advmod")):  # ("walked back", parsed with an adverb)
+                    head.head.lemma_.lower() in RETRACTING or phrasal(head.head) in RETRACTING):
                 # "walked back its claim that its troops had recaptured the village": no longer claimed, not denied
                 return Factuality.HYPOTHETICAL, head.head
             if dep in ("acl", "prep", "pobj", "compound", "amod", "nmod"):
