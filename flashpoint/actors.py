@@ -214,6 +214,11 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_SPEAKER = {"we", "us", "our", "ours", "ourselves", "i", "me", "my"}
 OPENING_QUOTES, CLOSING_QUOTES, QUOTES = {"“", "``"}, {"”", "''"}, {'"'}
 PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
+# ground a state holds and others intrude on ("crossed into its territory")
+SOVEREIGN_GROUND = {"territory", "airspace", "waters", "soil", "border", "borders", "sovereignty", "land"}
+INTRUDING = {"cross", "enter", "violate", "invade", "penetrate", "intrude", "advance", "push", "breach", "stray",
+             "fly", "sail", "incur"}
+CONDITION_MARKS = {"while", "if", "unless", "until"}  # a clause whose subject continues its governing clause's
 
 
 WATERS = {"gulf", "sea", "strait", "straits", "bay", "coast"}
@@ -678,6 +683,42 @@ class ActorResolver:
             return None
         return Actor(pronoun.text, actor.country, actor.sector, name=actor.name, org=actor.org)
 
+    def intruded_host(self, pronoun: Token) -> Actor | None:
+        """"Armenia said Azerbaijani troops had crossed into its territory", "Russian drones violated its airspace,
+        Poland said": whoever intrudes does not intrude on its own ground; the territory is the reporter's."""
+        if pronoun.dep_ != "poss" or pronoun.head.lemma_.lower() not in SOVEREIGN_GROUND:
+            return None
+        verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in INTRUDING:
+            return None
+        intruders = [self.actor_of(c) for c in verb.children if c.dep_ == "nsubj"]
+        for above in verb.ancestors:
+            if above.pos_ not in ("VERB", "AUX"):
+                continue
+            for subject in (c for c in above.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_GROUP):
+                actor = self.actor_of(subject)
+                if actor is not None and actor.country and all(
+                        i is None or i.country != actor.country for i in intruders):
+                    return Actor(pronoun.text, actor.country, None)
+        return None
+
+    def conditioned_subject(self, pronoun: Token) -> Actor | None:
+        """"it would not negotiate while it was under attack", "Iran will respond if it is attacked": the subject
+        of a while/if clause is the subject of the clause it qualifies, unless that clause names another
+        party it could be ("Israel will strike Iran if it attacks")."""
+        clause = pronoun.head
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+            return None
+        main = clause.head
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+        actor = self.actor_of(subject) if subject is not None else None
+        if actor is None or actor.country is None or actor.name is not None:
+            return None
+        others = [a for c in main.subtree if c.i < clause.left_edge.i and c.dep_ in ("dobj", "pobj", "dative")
+                  for a in [self.actor_of(c)] if a is not None and a.country and a.country != actor.country]
+        return None if others else Actor(pronoun.text, actor.country, actor.sector, org=actor.org)
+
     def is_person_name(self, name: str) -> bool:
         return any(e.kind == "leader" for e in self.lex.names.get(name, []))
 
@@ -703,6 +744,8 @@ class ActorResolver:
     def resolve_pronoun(self, token: Token) -> Actor | None:
         """He/she -> the last person named before; it/they -> the last named state or group."""
         want_person = token.lower_ in PRONOUNS_PERSON
+        if not want_person and (host := self.intruded_host(token)) is not None:
+            return host
         if not want_person and token.dep_ == "poss":
             # "the White House said ..., as Israel pressed on with its air campaign": the subject of the
             # possessive's own clause comes before whoever reports it
@@ -718,6 +761,8 @@ class ActorResolver:
         reporter = self.reporter_of(token)
         if reporter is not None:
             return reporter
+        if not want_person and (same := self.conditioned_subject(token)) is not None:
+            return same
         if not want_person and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
             # "The UAE has withdrawn its troops, leaving Yemeni forces it trained in charge", "Russia returned the
             # vessels it seized": the subject inside an object's relative clause is the sentence's subject

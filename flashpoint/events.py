@@ -18,7 +18,7 @@ from .actors import CAPTIVES, ActorResolver
 from .attribution import ANONYMOUS_HEADS, Attributor, outlet_name
 from .datafiles import load_yaml
 from .factuality import DROPPING, cues, factuality_of, own_cues, phrasal
-from .places import lookup as place_lookup
+from .places import MAKING, lookup as place_lookup
 from .records import Actor, Article, Attribution, Event, Factuality, Span
 
 # word sets of the rules below, in data/words.yaml so that an analyst can extend them
@@ -103,6 +103,9 @@ MEDIATION_NOUNS, HOSTED_MEETINGS = WORDS["mediation_nouns"], WORDS["hosted_meeti
 TRUCES, PARTY_NOUNS = WORDS["truces"], WORDS["party_nouns"]
 GO_BETWEEN_VERBS, GO_BETWEEN_OBJECTS = WORDS["go_between_verbs"], WORDS["go_between_objects"]
 INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
+# verbs of bringing about an act someone else carries out: "accused Belgrade of organising the assault"
+ORCHESTRATING = {"organise", "organize", "orchestrate", "mastermind", "sponsor", "stage", "perpetrate", "commit",
+                 "engineer", "instigate", "direct"}
 PROTEST_PURPOSE = {"protest", "denounce", "condemn", "oppose", "demand", "chant", "decry", "reject", "demonstrate",
                    "rally", "voice", "express", "show", "march", "criticize", "criticise"}
 SUFFER_VERBS = {"pay", "suffer", "regret", "face", "bear"}
@@ -785,11 +788,13 @@ class Extractor:
             if child.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(child) is not None:
                 return [child, *[c for c in [*child.conjuncts, *hyphen_pair(child)]
                                  if self.actors.mention_at(c) is not None]]
-        for child in noun.lefts:  # "Russian missile strike", parsed as a Russian missile's strike
-            if child.dep_ == "compound" and child.lemma_.lower() in WEAPONS:
-                for mod in child.lefts:
-                    if mod.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(mod) is not None:
-                        return [mod, *[c for c in mod.conjuncts if self.actors.mention_at(c) is not None]]
+        weapons = [c for c in noun.lefts if c.dep_ == "compound" and c.lemma_.lower() in WEAPONS]
+        if noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.lemma_.lower() in WEAPONS:
+            weapons.append(noun.head)  # "Russian missile and drone attacks", parsed as missile and attacks
+        for weapon in weapons:  # "Russian missile strike", parsed as a Russian missile's strike
+            for mod in weapon.lefts:
+                if mod.dep_ in ("amod", "compound", "nmod") and self.actors.mention_at(mod) is not None:
+                    return [mod, *[c for c in mod.conjuncts if self.actors.mention_at(c) is not None]]
         return []
 
     @staticmethod
@@ -1016,6 +1021,8 @@ class Extractor:
     def under_locative(token: Token, trigger: Token, locative: set[str]) -> bool:
         node = token
         while node.i != trigger.i and node.head.i != node.i:
+            if node.dep_ == "pobj" and node.head.head.lemma_.lower() in MAKING and node.head.head.tag_ == "VBN":
+                return False  # "using drones made in Iran": where the weapon comes from, not where it struck
             if node.dep_ == "pobj" and node.head.lower_ in locative:
                 return True
             if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in PLACE_NOUNS:
@@ -1315,6 +1322,10 @@ class Extractor:
                 target_tokens = [t for c in trigger.head.children
                                  if c.dep_ == "prep" and c.lower_ in pattern.target_preps
                                  for obj in c.children if obj.dep_ == "pobj" for t in with_conjuncts(obj)]
+            if not target_tokens and trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and \
+                    pattern.type in ("ASSAULT", "COERCE") and trigger.head.head.pos_ in ("VERB", "AUX"):
+                # "while it was under Israeli attack", "the convoy came under fire": what is under it
+                target_tokens = [t for t in self.subjects(trigger.head.head) if t.i not in owners]
             if not source_tokens:
                 source_tokens = self.adjunct_source(trigger)
                 if source_tokens and not target_tokens and trigger.head.dep_ == "prep":
@@ -1338,7 +1349,16 @@ class Extractor:
             # "... in Baghdad ..., and security forces fired tear gas": the sentence's place, or the last
             # sentence's ("Thousands marched in Khartoum. Security forces shot dead three protesters.")
             sent = self.actors.sentence(trigger)
+            found = None
+            node = trigger
+            while node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and found is None:
+                # "a drone slammed into a block in Tel Aviv and killed a man": the clause it shares a subject with
+                node = node.head
+                found = self.location_country(node, pattern)
             for _ in range(2):
+                if found:
+                    break
                 found = self.location_country(sent.root, pattern)
                 if found or sent.start == 0:
                     break
@@ -1693,6 +1713,9 @@ class Extractor:
             while act is not None and act.lemma_.lower() in INVOLVEMENT:
                 act = next((g for c in act.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
                             for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if act is not None and act.pos_ == "VERB" and act.lemma_.lower() in ORCHESTRATING:
+                # "accused Belgrade of organising the assault": the assault, with the organiser as its source
+                act = next((c for c in act.children if c.dep_ == "dobj" and self.book.noun_entries(c)), act)
             return act
 
         def own_subjects() -> list[Token]:
@@ -1762,7 +1785,15 @@ class Extractor:
             if token.dep_ == "acl" and token.tag_ == "VBN":
                 agent = obj_of("by")
                 return [(with_conjuncts(agent), token.head, with_conjuncts(agent))] if agent is not None else []
+            if objects and self.book.noun_entries(objects[0]):
+                return [(own_subjects(), objects[0], own_subjects())]  # "the Islamic Resistance claimed the attack"
             return []
+        if lemma == "responsible" and token.dep_ == "oprd" and token.head.lemma_.lower() == "hold":
+            # "Washington held Moscow responsible for the attack on the convoy"
+            hold = token.head
+            accused = [t for c in hold.children if c.dep_ == "dobj" for t in with_conjuncts(c)]
+            act = unwrap(obj_of("for"))
+            return [(accused, act, self.subjects(hold))] if accused and act is not None else []
         if lemma in ("responsible", "behind") and token.head.lemma_.lower() == "be" and \
                 token.dep_ in ("acomp", "prep"):
             # "said Iran was responsible for the attack", "said Russia was behind a cyberattack"

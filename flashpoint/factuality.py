@@ -87,6 +87,8 @@ REQUEST_NOUNS, REQUESTING, APPROVALS = RULES["request_nouns"], RULES["requesting
 DEFERRING, DROPPING, PROCEDURES = RULES["deferring"], RULES["dropping"], RULES["procedures"]
 CONVERSATIONS, UNFULFILLED, MEETINGS = RULES["conversations"], RULES["unfulfilled"], RULES["meetings"]
 MOTIONS, FAILING, DEFEATING = RULES["motions"], RULES["failing"], RULES["defeating"]
+UNDER_FORCE, RESPONSES = RULES["under_force"], RULES["responses"]
+INVOLVEMENT = {"part", "role", "involvement", "hand", "participation"}
 PAST_NEGATION = PRESUPPOSING | {"with"}  # what a negating verb does not reach through ("..., with ... denouncing")
 
 
@@ -115,6 +117,9 @@ def own_cues(token: Token, c: Cues) -> Factuality | None:
         if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and low in ("no", "never", "neither", "hardly",
                                                                            "scarcely")):
             return Factuality.NEGATED  # ("has hardly scaled back its strikes")
+        if child.dep_ == "advmod" and low in ("longer", "more") and any(
+                g.dep_ in ("neg", "det", "advmod") and g.lower_ == "no" for g in child.children):
+            return Factuality.NEGATED  # "is no longer sharing intelligence": it has stopped
         if child.dep_ == "mark" and low == "than" and any(g.dep_ == "advmod" and g.lower_ == "rather"
                                                           for g in token.children):
             return Factuality.NEGATED  # "Rather than join the coalition, India sent its own destroyers"
@@ -184,6 +189,11 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # "ahead of talks in Cairo", "days before Sharaa's visit to Washington": still to come
         return Factuality.PLANNED, trigger.head
     governor = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and \
+            governor.pos_ in ("VERB", "AUX") and not any(ch.dep_ == "poss" for ch in trigger.children) and any(
+            ch.dep_ == "dobj" and ch.lemma_.lower() in INVOLVEMENT and own_cues(ch, c) is Factuality.NEGATED
+            for ch in governor.children):
+        return Factuality.NEGATED, governor  # "had played no part in the attack", with "in" on the verb
     framing, framing_nouns, _ = derived_cues()
     if trigger.pos_ == "NOUN" and (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in framing and
                                    phrasal(trigger.head) not in framing
@@ -191,7 +201,7 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
                                    and governor.lemma_.lower() not in framing_nouns
                                    # "played no part in Israel's strike": whose part is denied, not the strike
                                    or trigger.dep_ == "pobj" and trigger.head.lower_ == "in"
-                                   and governor.lemma_.lower() in ("part", "role", "involvement", "hand", "participation")
+                                   and governor.lemma_.lower() in INVOLVEMENT
                                    ) and any(
             ch.dep_ == "poss" and ch.pos_ in ("PROPN", "NOUN") for ch in trigger.children) and not any(
             ch.dep_ == "amod" and (ch.lower_ in c.planned_adjectives or ch.lower_ in c.hypothetical_adjectives)
@@ -206,12 +216,18 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in PRESUPPOSING:
         # "agreed to ensure safe navigation following talks with U.S. officials": the talks took place
         return Factuality.ASSERTED, None
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and \
+            trigger.lemma_.lower() in UNDER_FORCE and own_cues(trigger, c) is None:
+        return Factuality.ASSERTED, None  # "would not negotiate while under Israeli attack": it is under attack
     if trigger.tag_ in ("VBG", "VBN") and trigger.dep_ == "pcomp" and trigger.head.lower_ in ("after", "since") and \
             own_cues(trigger, c) is None and told_in_past(trigger.head.head, c):
         # "Trump said the United States would take over the Gaza Strip, after hosting Netanyahu at the White
         # House": the hosting took place (not "Israel will withdraw after receiving guarantees")
         return Factuality.ASSERTED, None
     found, framer = _climb(trigger, c, speech)
+    if found is Factuality.ASSERTED and not speech and trigger.lemma_.lower() in ORDERS and any(
+            ch.dep_ == "dobj" and ch.lemma_.lower() in MOVEMENTS for ch in trigger.children):
+        return Factuality.PLANNED, trigger  # "ordered the activation of the standby force", as the noun would be
     if found is Factuality.PLANNED and conditioned(trigger, framer, c):
         # "threatened to impose sanctions if U.S. forces were made to leave", "will intensify its strikes if
         # Hezbollah is not disarmed": a plan that hangs on a condition is hypothetical
@@ -244,6 +260,9 @@ def failed_motion(noun: Token) -> bool:
     verb = noun.head
     if noun.dep_ == "nsubj" and verb.lemma_.lower() in FAILING:
         return True
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in ("adopt", "pass", "approve") and verb.dep_ == "xcomp" and \
+            verb.head.lemma_.lower() in FAILING:
+        return True  # "the Council failed to adopt a resolution urging ..."
     return noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in DEFEATING
 
 
@@ -278,8 +297,9 @@ def condition_clause(clause: Token) -> bool:
     if head.lower_ in ("provided", "providing") and clause.dep_ in ("ccomp", "advcl"):
         return True
     if head.lemma_.lower() in ("condition", "event", "case") and clause.dep_ in ("acl", "ccomp", "relcl") and \
-            head.dep_ == "pobj" and head.head.lower_ in ("on", "in") and "that" in marks:
-        return True
+            head.dep_ == "pobj" and head.head.lower_ in ("on", "in") and (
+            "that" in marks or head.lemma_.lower() != "condition"):
+        return True  # (the parser may take "that" in "in the event that Tehran retaliates" for an object)
     return False
 
 
@@ -372,6 +392,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     for ch in head.children)):
             dep = "acl"  # "a demand that they stop attacking ships": a content clause, parsed as a relative one
             # (not "told him in a phone call that Beijing supported Pakistan": what was said)
+        if dep == "relcl" and node.pos_ in ("VERB", "AUX") and condition_clause(node):
+            return Factuality.HYPOTHETICAL, head  # "in the event that Tehran retaliates", parsed as a relative clause
         if dep in ("relcl", "appos", "parataxis") or dep == "acl" and node.lemma_.lower() in REACTING and any(
                 ch.dep_ == "nsubj" for ch in node.children):
             break  # a relative clause (also a reaction without "which": "a decision the PM called antisemitic") or an
@@ -380,7 +402,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 any(ch.dep_ == "nsubj" for ch in node.children) and not any(
                 ch.dep_ == "mark" for ch in node.children):
             break  # "Netanyahu hailed it ..., Abbas rejected it": a clause before a non-reporting verb is a sister
-        if dep in ("pcomp", "pobj") and low == "for" and head.head.lemma_.lower() in PENALTIES:
+        if dep in ("pcomp", "pobj") and (low == "for" and head.head.lemma_.lower() in PENALTIES or low in (
+                "to", "for") and head.head.lemma_.lower() in RESPONSES and head.head.pos_ == "NOUN"):
             return Factuality.ASSERTED, None  # "would pay the price for arming the Houthis": the arming is done
         if dep == "acl" and node.tag_ == "VBG" and head.lemma_.lower() in MOTIONS and failed_motion(head):
             return Factuality.NEGATED, head.head  # "a resolution calling for a ceasefire failed", "vetoed a draft
@@ -528,6 +551,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 return Factuality.PLANNED, head
             if lemma in c.hypothetical_verbs and dep not in ("nsubj", "advcl", "conj"):
                 return Factuality.HYPOTHETICAL, head
+            if dep == "advcl" and node.tag_ in ("VBZ", "VBP") and not any(
+                    ch.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "expl") for ch in node.children):
+                dep = "conj"  # "would join the ceasefire talks", with "talks" taken for a verb: the same phrase
             framed = own_cues(head, c)
             if framed is not None and dep not in ("advcl",):
                 return framed, head

@@ -283,6 +283,8 @@ def candidate(token: Token, preps: set[str], object_placed: bool, mentions: Ment
     """The place this token names, if its role in the clause places the act there."""
     dep = token.dep_
     head = token.head
+    if dep == "pobj" and head.head.tag_ == "VBN" and head.head.lemma_.lower() in MAKING:
+        return None  # "using drones made in Iran": where the weapon comes from, not where it was used
     if dep == "pobj" and head.dep_ in ("prep", "advmod", "agent", "dative", "conj", "pcomp", "prt"):
         word = head.lower_
         if word == "of" and head.head.lower_ in COMPASS:  # "20 km north of Tehran", "out of Gaza"
@@ -346,7 +348,8 @@ def locate(event: Event, trigger: Token, scopes: Scopes, mentions: Mentions) -> 
     return None
 
 
-PARTY_PREPS = {"with", "of", "between", "among"}  # "talks with Erdogan", "a round of talks"
+PARTY_PREPS = {"with", "of", "between", "among"}
+MAKING = {"make", "build", "manufacture", "produce", "design", "assemble", "develop"}  # "drones made in Iran"  # "talks with Erdogan", "a round of talks"
 SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 
 

@@ -94,6 +94,8 @@ class TargetFinder:
                     continue  # "a Moscow-brokered ceasefire", "U.S.-backed forces": a patron, not a party
                 if "-" in token.text[1:] and token.text.rpartition("-")[2].lower() in PROVENANCE | PATRONAGE:
                     continue  # "Turkish-made drones", "U.S.-backed": where a thing comes from, not a party
+                if token.dep_ == "pobj" and token.head.head.lower_ in PROVENANCE and token.head.head.tag_ == "VBN":
+                    continue  # "drones made in Iran"
                 if token.dep_ == "compound" and token.head.pos_ in HEAD_POS and \
                         self.actors.actor_of(token.head) is not None:
                     continue  # "Hezbollah commander": the phrase is its head's
@@ -133,10 +135,17 @@ class TargetFinder:
         for token, actor in self.candidates(sent):
             if token.i in subject_span or token.i in aside and trigger.i not in aside:
                 continue
-            if event.event_type in UNDIRECTED | FORCE | GIVING and token.dep_ == "nsubj" and \
-                    token.head.lemma_.lower() in REPORTING:
+            phrase = token
+            while phrase.dep_ in ("poss", "compound", "amod") and phrase.head.pos_ in HEAD_POS:
+                phrase = phrase.head  # ("Ukraine's general staff said")
+            if event.event_type in UNDIRECTED | FORCE | GIVING and phrase.dep_ == "nsubj" and \
+                    {v.lemma_.lower() for v in (phrase.head, *phrase.head.conjuncts)} & REPORTING and \
+                    (event.event_type in GIVING or (self.actors.actor_of(phrase) or actor).sector != "MIL" and not any(
+                        c.lower_ in ("defence", "defense") for c in phrase.children)):
                 # "Iran appeared to be withdrawing, Trump said": the reporter is not where it withdrew; "convoys sent
-                # by Egypt crossed into Gaza, the United Nations said": nor whom the aid is for
+                # by Egypt crossed into Gaza, the United Nations said": nor whom the aid is for; nor "the ministry
+                # denied firing at the station and said the missile had been launched by Ukrainian forces" (but a
+                # military reports what was done to its side: "Ukraine's air force said Russia launched 479 drones")
                 continue
             if actor.country is None:
                 if event.event_type not in ADDRESSED or token.dep_ == "nsubj" and \

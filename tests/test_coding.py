@@ -1084,3 +1084,62 @@ def test_shelved_sanctions_and_sanctions_ordered_reinstated_are_not_imposed():
 ])
 def test_counterparts_and_speakers_in_more_wordings(text, published, expected):
     assert expected <= asserted(code(text, published=published))
+
+
+@pytest.mark.parametrize("text, published, etype", [
+    # "no longer": stopped
+    ("Turkey is no longer sharing radar data with the coalition, a defence official said.", "2019-10-20",
+     "COOPERATE"),
+    # "in the event that", the parser taking "that" for an object
+    ("Seoul has drawn up plans to strike launch sites in the event that Pyongyang shells the islands again.",
+     "2017-08-10", "ASSAULT"),
+    # a resolution the council failed to adopt urged no one
+    ("The Security Council failed to adopt a resolution urging Ethiopia and Tigrayan forces to halt the fighting.",
+     "2021-11-05", "REQUEST"),
+    # a standby force whose activation was ordered has not moved yet
+    ("The African Union ordered the activation of its standby brigade for deployment to Somalia.", "2016-03-02",
+     "MOBILIZE"),
+    # "played no part in the attack", "in" hanging on the verb
+    ("Damascus said it had played no part in the attack on the Turkish convoy.", "2020-02-04", "ASSAULT"),
+    # attacks someone is accused of planning were not made
+    ("Azerbaijan accused Armenia of planning attacks on its positions in Lachin.", "2022-08-03", "ASSAULT"),
+])
+def test_stopped_conditional_failed_ordered_denied_and_planned_acts_are_not_asserted(text, published, etype):
+    events = find(code(text, published=published), etype)
+    assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # what the attacked party "is under" is an attack on it, and it holds while a truce is refused
+    ("Kyiv said it would not accept a truce while it was under Russian bombardment.", "2023-02-14",
+     {("RUS", "ASSAULT", "UKR")}),
+    # what a response answers has happened
+    ("Pakistan's cabinet met on Thursday to weigh its response to the Indian air strikes.", "2019-02-28",
+     {("IND", "ASSAULT", "PAK")}),
+    # the owner of "missile and drone attacks", parsed as a missile and attacks
+    ("The summit was called off after one of the largest Russian missile and drone attacks on Lviv.", "2024-08-27",
+     {("RUS", "ASSAULT", "UKR")}),
+    # a claim of the attack itself, a culprit held responsible, and one accused of organising it
+    ("The Pakistani Taliban claimed the attack on the police post in Bannu.", "2023-08-10",
+     {("PAK", "ASSAULT", "PAK")}),
+    ("Seoul held Pyongyang responsible for the attack on a South Korean corvette.", "2010-05-20", {("PRK", "ASSAULT", "KOR")}),
+    ("Baghdad accused Ankara of orchestrating the shelling of a resort in Duhok.", "2022-07-21",
+     {("TUR", "ASSAULT", "IRQ")}),
+    # the territory an intruder crossed into is the reporter's
+    ("India said Chinese troops had crossed two kilometres into its territory in Ladakh.", "2020-05-25",
+     {("CHN", "ASSAULT", "IND")}),
+    # a military that reports an attack with no target named was its target
+    ("Ukraine's air force said Russia had launched 90 drones and six missiles overnight.", "2024-12-13",
+     {("RUS", "ASSAULT", "UKR")}),
+    # a shared subject's clause places the second act: "slammed into a building in Haifa and killed two"
+    ("A drone launched by Hezbollah from Lebanon slammed into a building in Haifa and wounded two people.",
+     "2024-10-13", {("LBN", "ASSAULT", "ISR")}),
+])
+def test_targets_owners_and_culprits_in_more_wordings(text, published, expected):
+    assert expected <= asserted(code(text, published=published))
+
+
+def test_a_weapon_s_maker_is_no_target_nor_place():
+    events = code("Militias fired drones made in Iran at the Ain al-Asad base, the Pentagon said.", published="2024-01-20")
+    assert all(e.target is None or e.target.country != "IRN" for e in events)
+    assert all(e.location is None or e.location.country != "IRN" for e in events)
