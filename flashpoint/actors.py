@@ -820,6 +820,15 @@ class ActorResolver:
             # ("Israel and the White House dismissed it": not the verb's own subjects either)
             root_subjects = {t.i for g in governors for c in g.children if c.dep_ in ("nsubj", "nsubjpass")
                              for t in c.subtree}
+            # "fired on three Ukrainian navy ships and seized them": an object before, of the same number
+            for before in reversed(list(self.sentence(token)) if token.lower_ == "them" else []):
+                if before.i >= token.i or before.i in root_subjects or before.dep_ not in ("dobj", "pobj") or \
+                        before.pos_ != "NOUN" or before.tag_ != "NNS" or verb in before.ancestors:
+                    continue  # (not an object of the pronoun's own verb: "ordered Russian troops into them")
+                actor = self.actor_of(before)
+                if actor is not None and actor.country and actor.name is None and any(
+                        self.mention_at(m) is not None for m in before.lefts):
+                    return Actor(token.text, actor.country, actor.sector, org=actor.org)
             for mention in reversed(self.mentions):
                 plural_people = mention.entry.kind == "demonym" and token.lower_ == "them" and \
                     self.doc[mention.end - 1].tag_ in ("NNPS", "NNS")  # "Palestinians massed ... 15 of them"

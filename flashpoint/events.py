@@ -145,6 +145,19 @@ class Pattern:
         return bool(self.objects or self.clause or self.complement or self.actor_object or self.source_sectors)
 
 
+def neither_nor(verb: Token) -> bool:
+    """"would neither confirm nor deny": the verb is one side of a non-answer."""
+    holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.lower_ in ("neither", "nor") for h in holders for c in h.children)
+
+
+def left_behind(verb: Token) -> bool:
+    """"..., leaving 20 soldiers dead", "leaving Hungary as the last holdout", "of leaving Kyiv short of weapons":
+    what an act left behind, not a departure (a withdrawal that leaves a place is told by its own verb)."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" or any(
+        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in verb.children)
+
+
 def bare_pattern(pattern_id: str, event_type: str, target_preps: tuple[str, ...] = ()) -> Pattern:
     """A pattern made by a rule rather than read from verbs.yaml (no conditions of its own)."""
     return Pattern(pattern_id, event_type, None, frozenset(), frozenset(), frozenset(), target_preps, False, None)
@@ -154,6 +167,13 @@ def bare_pattern(pattern_id: str, event_type: str, target_preps: tuple[str, ...]
 MOVEMENT = bare_pattern("place.movement", "MOBILIZE")
 # "troops sent to fight for Russia": fighting on someone's side is aid to them
 FIGHT_FOR = bare_pattern("aid.fight_for", "AID", ("for", "alongside"))
+# what happened without saying it was done by anyone, until someone is blamed for it
+INCIDENTS = {"blast", "explosion", "explosions", "sabotage", "fire", "blaze", "crash"}
+BLAMED_INCIDENT = bare_pattern("assault.incident", "ASSAULT", ("on", "at", "in"))
+# nouns of an act that also name the body it made: "the alliance" is NATO, not an alliance being formed
+BODY_NOUNS = {"alliance", "coalition", "partnership"}
+# "were leaving the Economic Community of West African States": quitting a body is a rejection of it
+QUIT_BODY = bare_pattern("reject.quit_body", "REJECT")
 CONTESTED = {"control", "city", "town", "village", "territory", "ground", "hill", "airport", "base", "capital",
              "area", "region", "supremacy", "dominance", "survival", "position", "positions"}
 # "sent Kyiv long-range missiles", "sent missiles to Ukraine": weapons handed over, not fired
@@ -626,11 +646,20 @@ class Extractor:
 
     def noun_pattern(self, noun: Token) -> Pattern | None:
         entries = self.book.noun_entries(noun)
+        if noun.lower_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" and not any(
+                g.lemma_.lower() in TIME_WORDS | {"hour", "minute"} for g in c.subtree) for c in noun.children) and \
+                not any(c.lower_ in ("phone", "telephone", "video", "courtesy") for c in noun.lefts) and \
+                not (noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "on")):
+            # "rejected Kyiv's call for an unconditional ceasefire": an appeal (a call alone is a phone call)
+            entries = [p for p in self.book.nouns.get("calls", []) if p.type == "REQUEST"] or entries
         if not entries:
             return None
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ in ("det", "poss", "amod")
                                                                          for c in noun.children):
             return None  # "recalled its ambassador in protest", "in retaliation": the manner of another act
+        if noun.lemma_.lower() in BODY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+                and not any(c.dep_ in ("prep", "poss", "amod", "compound") for c in noun.children):
+            return None  # "Ukraine's future lay in the alliance": NATO, not an act of allying
         modifiers = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
         for pattern in entries:
             if pattern.modifiers and not modifiers & pattern.modifiers:
@@ -770,6 +799,13 @@ class Extractor:
     def owner_of(self, noun: Token) -> list[Token]:
         """Who a nominal act belongs to: "Israel's strikes", "Israeli strikes", "strikes by Israel"."""
         for child in noun.children:
+            if child.dep_ == "poss" and child.lower_ == "their" and self.actors.actor_of(child) is None:
+                # "Biden and Putin agreed at their first summit": "their" is the pair the clause is about
+                verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                pair = [t for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj"
+                        for t in with_conjuncts(c)]
+                if len(pair) > 1:
+                    return pair
             if child.dep_ == "poss" and not (child.ent_type_ in ("DATE", "TIME") or child.lower_ in TIME_WORDS):
                 return with_conjuncts(child)  # (not "Sunday's Russian missile strike": that one is Russia's)
         types = {p.type for p in self.book.noun_entries(noun)}
@@ -919,8 +955,13 @@ class Extractor:
         if pattern.type in UNDO_TYPES:
             # "Israel halted its strikes on Iran": the act undone was aimed at Iran
             for obj in verb.children:
-                if obj.dep_ == "dobj" and any(p.type in CONFLICT_TYPES for p in self.book.noun_entries(obj)):
-                    found.extend(t for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+                conflicts = [p for p in self.book.noun_entries(obj) if p.type in CONFLICT_TYPES]
+                holding = obj.lemma_.lower() in ("occupation", "siege", "blockade", "presence", "control")
+                if obj.dep_ == "dobj" and (conflicts or holding):
+                    # ("ended its occupation of southern Lebanon", "its presence in Syria": where it was held)
+                    preps = {"on", "against", "at", *(prep for p in conflicts for prep in p.target_preps),
+                             *(("of", "in") if holding else ())}
+                    found.extend(t for c in obj.children if c.dep_ == "prep" and c.lower_ in preps
                                  for g in c.children if g.dep_ == "pobj" for t in with_conjuncts(g))
         if not found and verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
             # "proposed a truce, backed by the United States": the thing backed, or whoever put it forward
@@ -1651,7 +1692,15 @@ class Extractor:
                 continue
             for accused, act, accuser in self.accused_acts(token):
                 pattern = self.verb_pattern(act) if act.pos_ in ("VERB", "AUX") else self.noun_pattern(act)
-                if pattern is None or pattern.type in SPEECH_TYPES or pattern.type == "CONSULT":
+                if pattern is None and act.pos_ == "NOUN" and act.lemma_.lower() in INCIDENTS and not any(
+                        self.book.noun_entries(t) for t in accused) and not any(
+                        c.dep_ in ("relcl", "acl") for c in act.children):
+                    # "blamed Ukrainian special services for the blast" (not "blamed an Israeli airstrike for the
+                    # explosion": the strike is the act, told by its own noun; nor "the sabotage that knocked out
+                    # power": the clause tells the act)
+                    pattern = BLAMED_INCIDENT
+                if pattern is None or pattern.type in SPEECH_TYPES or pattern.type == "CONSULT" or \
+                        pattern.id == "retreat.leave" and left_behind(act):
                     continue
                 if act.pos_ in ("VERB", "AUX"):
                     target_tokens = self.targets(act, pattern, {t.i for t in accused})
@@ -2511,6 +2560,12 @@ class Extractor:
                             g.dep_ == "pobj" and g.lemma_.lower() in CONTESTED for g in c.children))
                         for c in token.children):
                     pattern = FIGHT_FOR  # (not "battled for control of Khartoum": a fight over it)
+                if pattern.id == "retreat.leave" and left_behind(token):
+                    continue
+                if pattern.id == "retreat.leave" and any(
+                        c.dep_ == "dobj" and (a := self.actors.actor_of(c)) is not None and a.country == "IGO" and
+                        a.sector == "IGO" for c in token.children):
+                    pattern = QUIT_BODY
                 if pattern.id == "assault.missile" and token.lemma_.lower() == "send" and (any(
                         c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to" for c in token.children) or
                         len([c for c in token.children if c.dep_ == "dobj"]) >= 2):
@@ -2676,8 +2731,8 @@ class Extractor:
         claim keeps its claimant and gains `disputed_by`; the disputer's side is a negated copy."""
         out = list(events)
         for token in self.doc:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in DISPUTE_VERBS:
-                continue
+            if token.pos_ != "VERB" or token.lemma_.lower() not in DISPUTE_VERBS or neither_nor(token):
+                continue  # ("would neither confirm nor deny involvement": no stand taken)
             claim = None
             if token.dep_ == "relcl" and token.head.lemma_.lower() in CLAIM_NOUNS:
                 claim = token.head  # "..., a charge Kyiv dismissed as absurd"
@@ -2779,6 +2834,10 @@ def merge(events: list[Event], dyadless: bool = False) -> list[Event]:
     protesting = {(e.source.country, e.evidence.start) for e in out if e.event_type == "PROTEST"}
     out = [e for e in out if not (e.event_type == "ACCUSE" and e.source.sector == "CVL" and
                                   (e.source.country, e.evidence.start) in protesting)]
+    # No one intrudes on its own airspace ("Iran shot down a U.S. drone, claiming it had violated Iranian airspace":
+    # the "it" taken for Iran)
+    out = [e for e in out if not (e.rule.startswith("mobilize.airspace") and e.target is not None and
+                                  e.target.country == e.source.country)]
     named = {(e.source.country, e.event_type, e.factuality, e.evidence.start) for e in out
              if e.target is not None and not e.extras.get("target_from")}
     out = [e for e in out if not (e.extras.get("target_from") and

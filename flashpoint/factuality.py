@@ -89,6 +89,7 @@ CONVERSATIONS, UNFULFILLED, MEETINGS = RULES["conversations"], RULES["unfulfille
 MOTIONS, FAILING, DEFEATING = RULES["motions"], RULES["failing"], RULES["defeating"]
 UNDER_FORCE, RESPONSES = RULES["under_force"], RULES["responses"]
 INVOLVEMENT = {"part", "role", "involvement", "hand", "participation"}
+CAUSING = {"provoke", "trigger", "cause", "spark", "draw", "invite", "prompt", "unleash", "bring", "set off"}
 PAST_NEGATION = PRESUPPOSING | {"with"}  # what a negating verb does not reach through ("..., with ... denouncing")
 
 
@@ -189,6 +190,11 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         # "ahead of talks in Cairo", "days before Sharaa's visit to Washington": still to come
         return Factuality.PLANNED, trigger.head
     governor = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    if trigger.pos_ == "NOUN" and any(
+            ch.dep_ == "relcl" and ch.lemma_.lower() in CAUSING and not any(g.dep_ == "dobj" for g in ch.children)
+            and any(g.dep_ == "aux" and g.lower_ in c.modals and g.lower_ not in c.future for g in ch.children)
+            for ch in trigger.children):
+        return Factuality.HYPOTHETICAL, trigger  # "the Iranian retaliation such an attack would provoke"
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and \
             governor.pos_ in ("VERB", "AUX") and not any(ch.dep_ == "poss" for ch in trigger.children) and any(
             ch.dep_ == "dobj" and ch.lemma_.lower() in INVOLVEMENT and own_cues(ch, c) is Factuality.NEGATED
@@ -346,6 +352,14 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         if lemma == "be" and dep == "prep" and any(ch.dep_ == "acomp" and ch.lower_ in c.planned_adjectives
                                                    for ch in head.children):
             return Factuality.PLANNED, head  # "Witkoff is due in Moscow on Wednesday for talks with Putin"
+        if dep == "pcomp" and low == "with" and node.pos_ in ("VERB", "AUX") and any(
+                ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
+            # "Ukraine brushed aside the offer, with its foreign minister calling on Moscow instead to ...": an
+            # absolute clause tells its own act; only a modal of the clause it hangs on carries over
+            outer = own_cues(head.head, c) if head.head.pos_ in ("VERB", "AUX") else None
+            if outer in (Factuality.PLANNED, Factuality.HYPOTHETICAL):
+                return outer, head.head
+            break
         if dep == "xcomp" and (lemma in UNFULFILLED or low in UNFULFILLED):
             # "Israeli forces were supposed to complete their withdrawal by Sunday, but they remained", "was due
             # to visit Cairo but cancelled the trip": what was to happen did not; without the "but", still to come

@@ -41,6 +41,10 @@ DYADIC = {"SUPPORT", "SANCTION", "AGREE", "COOPERATE", "CONSULT", "AID", "CONCED
 # A concession of stance may be one-sided ("softened its stance", "climbed down"); one of release, easing or
 # access always has a beneficiary, and without one it is not a political event ("released funds for drones").
 ONE_SIDED = ("concede.soften", "concede.verbs", "concede.drop", "concede.heed")
+# Acts that name their counterpart themselves or have none: "the war cabinet met", "troops flew out of Kabul",
+# "ending a two-month offensive". Whoever else the sentence names is not it (measured on the development
+# sets: 2 right and 23 wrong guesses from the sentence or the one before).
+OWN_COUNTERPART = {"consult.meet", "consult.travel", "retreat.halt", "support.verbs.nominal", "sanction.verbs.nominal"}
 PENALTY = {"sentence": 0.1, "place": 0.1, "home": 0.15, "context": 0.2}
 # "both countries", "the two sides", "both generals": the two parties named before
 PAIR_NOUNS = {"side", "country", "party", "nation", "general", "leader", "neighbour", "neighbor", "government",
@@ -296,7 +300,8 @@ def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> li
             # (all who struck together: "U.S. and British warplanes struck ... the group vowed revenge")
             found = list({e.source.country: e.source for e in attacks if e.trigger_start == latest}.values())
             how = "sentence"
-        if not found and not force:
+        named_only = event.rule in OWN_COUNTERPART
+        if not found and not force and not named_only:
             found = finder.in_sentence(event, trigger, excluded)
         if not found and event.location is not None and event.location.country:
             # where force was used says whom it hit better than who else the sentence names
@@ -307,7 +312,7 @@ def _infer_targets(events: list[Event], doc: Doc, resolver: ActorResolver) -> li
                 how, found = "home", [Actor(event.location.name, place, None)]  # force used on home ground
         if not found and force:
             how, found = "sentence", finder.in_sentence(event, trigger, excluded)
-        if not found and event.event_type not in UNDIRECTED:
+        if not found and event.event_type not in UNDIRECTED and not named_only:
             how, found = "context", finder.in_context(event, trigger, excluded, events)
         if not found and event.event_type == "COERCE" and event.source.sector in STATE_SECTORS | {None} and \
                 event.source.country not in ("IGO", "NGO"):

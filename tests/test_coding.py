@@ -1143,3 +1143,54 @@ def test_a_weapon_s_maker_is_no_target_nor_place():
     events = code("Militias fired drones made in Iran at the Ain al-Asad base, the Pentagon said.", published="2024-01-20")
     assert all(e.target is None or e.target.country != "IRN" for e in events)
     assert all(e.location is None or e.location.country != "IRN" for e in events)
+
+
+def test_a_meeting_or_halt_that_names_no_partner_takes_none_from_the_sentence():
+    events = code("Iran's Supreme National Security Council met on Sunday to weigh its response to the Israeli strikes.",
+                  published="2024-10-27")
+    assert not find(events, "CONSULT")
+    events = code("Azerbaijani forces took the last villages on Wednesday, ending a one-day offensive, Armenia said.",
+                  published="2023-09-20")
+    assert not [e for e in find(events, "RETREAT") if e.target is not None]
+
+
+def test_leaving_a_body_is_quitting_it_and_what_an_act_leaves_behind_is_no_departure():
+    events = code("Nicaragua said on Friday it was leaving the Organization of American States.",
+                  published="2021-11-19")
+    assert ("NIC", "REJECT", "IGO") in asserted(events) and not find(events, "RETREAT")
+    events = code("Russian shelling hit the market in Kostiantynivka, leaving 16 civilians dead.", published="2023-09-06")
+    assert not find(events, "RETREAT")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # an absolute "with X doing" clause tells its own act, whatever the clause it hangs on
+    ("Kyiv turned down the offer of a two-day truce, with its foreign minister calling on Moscow to agree to a "
+     "month-long one.", "2025-04-29", {("UKR", "REQUEST", "RUS")}),
+    # a "call for" something is an appeal (a call alone is a phone call)
+    ("Niger's junta dismissed ECOWAS's call for the release of the ousted president.", "2023-08-20",
+     {("IGO", "REQUEST", "NER")}),
+    # "their summit": the pair the clause is about met
+    ("Xi and Biden agreed at their summit near San Francisco to restore military communications.", "2023-11-16",
+     {("CHN", "CONSULT", "USA"), ("USA", "CONSULT", "CHN")}),
+    # "seized them": the ships just named
+    ("Iranian gunboats harassed two British tankers in the Strait of Hormuz and later seized them.", "2019-07-20",
+     {("IRN", "COERCE", "GBR")}),
+    # the incident a state is blamed for is its attack
+    ("A blast ripped through the gas pipeline in the Baltic. Moscow blamed British special forces for the "
+     "explosion.", "2022-10-29", {("GBR", "ASSAULT", None)}),
+    # violating another's airspace is a movement against it
+    ("Two Russian jets violated Swedish airspace over Gotland on Friday.", "2022-03-04", {("RUS", "MOBILIZE", "SWE")}),
+])
+def test_absolute_clauses_appeals_summits_seized_ships_and_blamed_blasts(text, published, expected):
+    assert expected <= asserted(code(text, published=published))
+
+
+def test_the_alliance_is_a_body_and_a_retaliation_an_attack_would_provoke_is_not_made():
+    events = code("Zelenskiy said Ukraine's place was in the alliance.", published="2023-07-12")
+    assert not find(events, "COOPERATE")
+    events = code("Seoul asked Washington for help against the North Korean retaliation such a strike would provoke.",
+                  published="2017-09-05")
+    assert not [e for e in find(events, "ASSAULT") if e.factuality is Factuality.ASSERTED]
+    events = code("Officials would neither confirm nor deny involvement in the blast at the port.",
+                  published="2021-04-12")
+    assert not [e for e in events if e.factuality is Factuality.NEGATED]
