@@ -167,6 +167,7 @@ def bare_pattern(pattern_id: str, event_type: str, target_preps: tuple[str, ...]
 MOVEMENT = bare_pattern("place.movement", "MOBILIZE")
 # "troops sent to fight for Russia": fighting on someone's side is aid to them
 FIGHT_FOR = bare_pattern("aid.fight_for", "AID", ("for", "alongside"))
+EVACUATING = {"leave", "evacuate", "flee", "vacate", "relocate", "move"}
 # what happened without saying it was done by anyone, until someone is blamed for it
 INCIDENTS = {"blast", "explosion", "explosions", "sabotage", "fire", "blaze", "crash"}
 BLAMED_INCIDENT = bare_pattern("assault.incident", "ASSAULT", ("on", "at", "in"))
@@ -488,7 +489,12 @@ def clause_words(verb: Token, modal_only: bool = False, head_only: bool = False)
                 # each coordinated clause on its own: "said the damage was limited and that it would respond"
                 for clause in (child, *(c for c in child.conjuncts if c.i > child.i and c.pos_ in ("VERB", "AUX"))):
                     if modal_clause(clause):
-                        words.update(w for t in clause.subtree if t.i not in excluded
+                        # (not a coordinated verb that is no modal clause: "said he would not support a strike,
+                        # and urged Israel to respond proportionally")
+                        plain = {t.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                                 and c.tag_ != "VB" and not modal_clause(c) for t in c.subtree}  # ("will ... and
+                        # respond with full force" shares the modal)
+                        words.update(w for t in clause.subtree if t.i not in excluded and t.i not in plain
                                      for w in (t.lemma_.lower(), t.lower_))
                 continue
             if head_only:
@@ -699,6 +705,10 @@ class Extractor:
                         return members
         return [token]
 
+    def forceful(self, verb: Token) -> bool:
+        pattern = self.verb_pattern(verb) if verb.pos_ in ("VERB", "AUX") else None
+        return pattern is not None and pattern.type in ("ASSAULT", "COERCE")
+
     def subjects(self, verb: Token, depth: int = 0) -> list[Token]:
         if depth > 4:
             return []
@@ -736,6 +746,13 @@ class Extractor:
                 head.head.lemma_.lower() in REPORTING_VERBS and head.head.i < head.i:
             # "X said Iran was responsible and urged Tehran to ...": the parser hangs "urged" on the
             # reported clause, but it is X who urges.
+            return self.subjects(head.head, depth + 1)
+        if dep == "advcl" and verb.tag_ == "VBG" and head.dep_ == "advcl" and verb.i > head.i and any(
+                c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in head.children) and \
+                head.head.i != head.i and head.head.i < head.i and self.forceful(head.head) and \
+                not self.forceful(head):
+            # "missiles slammed into Sumy as residents gathered for services, killing 34": the participle after a
+            # time clause goes with the clause that clause is the time of
             return self.subjects(head.head, depth + 1)
         if dep == "advcl" and verb.tag_ == "VBG" and infinitive(head):
             # "urged the court to order Israel to halt its campaign, accusing it of genocide": a participle
@@ -2562,6 +2579,12 @@ class Extractor:
                     pattern = FIGHT_FOR  # (not "battled for control of Khartoum": a fight over it)
                 if pattern.id == "retreat.leave" and left_behind(token):
                     continue
+                if pattern.type == "THREATEN" and any(
+                        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in EVACUATING for c in token.children) and \
+                        not any(c.dep_ == "dobj" and (a := self.actors.actor_of(c)) is not None and a.sector != "CVL"
+                                for c in token.children):
+                    continue  # "warned people living nearby to leave the area": an evacuation warning (the strike
+                    # it announces is coded on its own)
                 if pattern.id == "retreat.leave" and any(
                         c.dep_ == "dobj" and (a := self.actors.actor_of(c)) is not None and a.country == "IGO" and
                         a.sector == "IGO" for c in token.children):

@@ -1194,3 +1194,16 @@ def test_the_alliance_is_a_body_and_a_retaliation_an_attack_would_provoke_is_not
     events = code("Officials would neither confirm nor deny involvement in the blast at the port.",
                   published="2021-04-12")
     assert not [e for e in events if e.factuality is Factuality.NEGATED]
+
+
+def test_evacuation_warnings_worship_and_a_coordinated_plea_are_no_threat_or_protest():
+    events = code("Israeli jets hit the port hours after the army warned residents living nearby to leave the area.",
+                  published="2024-07-20")
+    assert not find(events, "THREATEN")
+    events = code("Russian missiles struck the centre of Zaporizhzhia as residents gathered for Easter services, killing 20.",
+                  published="2023-04-16")
+    assert not find(events, "PROTEST")
+    assert ("RUS", "ASSAULT", "UKR") in asserted(events) and ("UKR", "ASSAULT", "RUS") not in asserted(events)
+    events = code("Macron said France would not take part in any strike on Iran, and urged Israel to respond "
+                  "with restraint.", published="2024-10-03")
+    assert not find(events, "THREATEN")
