@@ -145,6 +145,11 @@ class Pattern:
         return bool(self.objects or self.clause or self.complement or self.actor_object or self.source_sectors)
 
 
+def own_thing(noun: Token) -> bool:
+    """"its package", "their plan": a common noun owned by a pronoun, an actor only through its owner."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
 def neither_nor(verb: Token) -> bool:
     """"would neither confirm nor deny": the verb is one side of a non-answer."""
     holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
@@ -944,8 +949,11 @@ class Extractor:
                 elif child.dep_ in ("dobj", "dative", "attr"):
                     if pattern.object_target or child.dep_ == "dative":
                         found.extend(with_conjuncts(child))
-                    if not self.is_other_act(child, pattern) and not (pattern.object_target and self.actor(child)):
-                        holders.extend(with_conjuncts(child))  # "a U.S.-drafted plan for Gaza": the plan is the USA's
+                    if not self.is_other_act(child, pattern) and not (pattern.object_target and self.actor(child) and
+                                                                      not own_thing(child)):
+                        # "a U.S.-drafted plan for Gaza": the plan is the USA's; "adopted its 13th package of
+                        # sanctions against Russia": the package is the subject's own, what it holds says whom
+                        holders.extend(with_conjuncts(child))
                 elif child.dep_ == "xcomp":
                     holders.append(child)
         if pattern.type in ("REJECT", "AGREE", "SANCTION", "CONSULT"):
@@ -1573,7 +1581,9 @@ class Extractor:
             mutual, targets = True, []
         own = {a.country for _, a in sources}
         theirs = [(t, a) for t, a in targets if t is not None and a.country in own and len(own) >= 2 and (
-            t.lower_ == "their" or any(c.dep_ == "poss" and c.lower_ == "their" for c in t.children))]
+            t.lower_ == "their" or any(c.dep_ == "poss" and c.lower_ == "their" for c in t.children) or
+            pattern.type in ("AGREE", "CONSULT", "COOPERATE"))]  # ("Washington and Seoul agreed to station a U.S.
+        # battery": a party's own thing named in what they agreed is no third party either)
         if theirs:
             # "Saudi Arabia and Iran agreed to reopen their embassies", "Saudi Arabia, the UAE, Bahrain and Egypt
             # closed their airspace to Qatari flights": what is the sources' own is no third party; a pair so

@@ -124,6 +124,9 @@ def own_cues(token: Token, c: Cues) -> Factuality | None:
         if child.dep_ == "mark" and low == "than" and any(g.dep_ == "advmod" and g.lower_ == "rather"
                                                           for g in token.children):
             return Factuality.NEGATED  # "Rather than join the coalition, India sent its own destroyers"
+    if token.dep_ == "ROOT" and token.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children) \
+            and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in token.children):
+        return Factuality.PLANNED  # a headline's "Britain to expel 23 Russian diplomats": announced, not done
     for child in token.children:
         low = child.lower_
         if child.dep_ == "aux" and low in c.modals:
@@ -186,7 +189,8 @@ def factuality_of(trigger: Token, speech: bool = False) -> tuple[Factuality, Tok
         return Factuality.PLANNED, trigger  # "ordered a second carrier to the Middle East": a movement ordered
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and (
             trigger.head.lower_ == "of" and trigger.head.head.lower_ in ("ahead", "eve") or
-            trigger.head.lower_ == "before" and trigger.lemma_.lower() in MEETINGS):
+            trigger.head.lower_ == "before" and trigger.lemma_.lower() in MEETINGS or
+            trigger.head.lower_ == "before" and due_next(trigger, c)):
         # "ahead of talks in Cairo", "days before Sharaa's visit to Washington": still to come
         return Factuality.PLANNED, trigger.head
     governor = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
@@ -259,6 +263,17 @@ def ordered_to_verb(verb: Token) -> bool:
                     ch.dep_ == "dobj" for ch in verb.children):
                 return True
     return False
+
+
+def due_next(noun: Token, c: Cues) -> bool:
+    """"a day before sweeping U.S. sanctions on Iran's oil sector are due to take effect", parsed with the noun
+    under "before" and "are due" a clause of its own: the noun is what is due."""
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc):
+        return False
+    verb = noun.doc[after]
+    return verb.pos_ == "AUX" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children) and any(
+        ch.dep_ == "acomp" and ch.lower_ in c.planned_adjectives for ch in verb.children)
 
 
 def failed_motion(noun: Token) -> bool:
@@ -352,6 +367,11 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         if lemma == "be" and dep == "prep" and any(ch.dep_ == "acomp" and ch.lower_ in c.planned_adjectives
                                                    for ch in head.children):
             return Factuality.PLANNED, head  # "Witkoff is due in Moscow on Wednesday for talks with Putin"
+        if dep == "advcl" and low == "soon" and any(ch.dep_ == "mark" and ch.lower_ == "as" for ch in node.children) \
+                and head.head.pos_ in ("VERB", "AUX") and (own_cues(head.head, c) is not None or
+                                                           factuality_of(head.head)[0] is not Factuality.ASSERTED):
+            return Factuality.HYPOTHETICAL, head.head  # "would order a ceasefire as soon as Ukraine began
+            # withdrawing": what is waited for has not happened
         if dep == "pcomp" and low == "with" and node.pos_ in ("VERB", "AUX") and any(
                 ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
             # "Ukraine brushed aside the offer, with its foreign minister calling on Moscow instead to ...": an

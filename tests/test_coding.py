@@ -1207,3 +1207,33 @@ def test_evacuation_warnings_worship_and_a_coordinated_plea_are_no_threat_or_pro
     events = code("Macron said France would not take part in any strike on Iran, and urged Israel to respond "
                   "with restraint.", published="2024-10-03")
     assert not find(events, "THREATEN")
+
+
+@pytest.mark.parametrize("text, published, etype", [
+    # a headline's bare infinitive announces
+    ("France to recall its ambassador from Algiers.", "2025-04-15", "SANCTION"),
+    # what "as soon as" waits for has not happened
+    ("Moscow said it would halt its offensive as soon as Kyiv began withdrawing its forces from Donetsk.",
+     "2024-06-14", "RETREAT"),
+    # the sanctions "due to take effect", the noun parsed under "before"
+    ("Protesters marched in Caracas a day before new U.S. sanctions on Venezuela's oil exports are due to take "
+     "effect.", "2019-01-27", "SANCTION"),
+])
+def test_headline_infinitives_awaited_and_due_acts_are_not_asserted(text, published, etype):
+    events = find(code(text, published=published), etype)
+    assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a consent withdrawn is a sanction, not a retreat
+    ("Poland withdrew its consent for Russia's consulate in Gdansk to operate.", "2024-10-23",
+     {("POL", "SANCTION", "RUS")}),
+    # "its package of sanctions against Russia": what the package holds says whom
+    ("The European Union adopted its 14th package of sanctions against Russia.", "2024-06-24",
+     {("IGO", "SANCTION", "RUS")}),
+    # two parties agreeing on one of their own things agree with each other
+    ("Washington and Tokyo agreed to deploy a U.S. radar in southern Japan.", "2014-10-21",
+     {("USA", "AGREE", "JPN"), ("JPN", "AGREE", "USA")}),
+])
+def test_consents_packages_and_agreements_on_one_s_own_things(text, published, expected):
+    assert expected <= asserted(code(text, published=published))
