@@ -180,6 +180,7 @@ BLAMED_INCIDENT = bare_pattern("assault.incident", "ASSAULT", ("on", "at", "in")
 BODY_NOUNS = {"alliance", "coalition", "partnership"}
 # "were leaving the Economic Community of West African States": quitting a body is a rejection of it
 QUIT_BODY = bare_pattern("reject.quit_body", "REJECT")
+MISSILE_TEST = bare_pattern("mobilize.test", "MOBILIZE", ("over",))
 CONTESTED = {"control", "city", "town", "village", "territory", "ground", "hill", "airport", "base", "capital",
              "area", "region", "supremacy", "dominance", "survival", "position", "positions"}
 # "sent Kyiv long-range missiles", "sent missiles to Ukraine": weapons handed over, not fired
@@ -313,7 +314,14 @@ def particle_of(verb: Token) -> set[str]:
     ends = [verb.i] + [c.right_edge.i for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     return {c.lower_ for c in verb.children if c.dep_ == "prt" or
             (c.dep_ in ("prep", "advmod", "dobj") and c.i > verb.i and
-             any(0 < c.i - end <= 2 for end in ends))}  # "pulled the United States out of the deal"
+             any(0 < c.i - end <= 2 for end in ends) and not when(c))}  # "pulled the United States out of the
+    # deal" (not "fired ... on Tuesday")
+
+
+def when(prep: Token) -> bool:
+    """"on Tuesday", "at dawn": a preposition that says when."""
+    return any(g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lower_ in TIME_WORDS)
+               for g in prep.children)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2599,6 +2607,18 @@ class Extractor:
                         c.dep_ == "dobj" and (a := self.actors.actor_of(c)) is not None and a.country == "IGO" and
                         a.sector == "IGO" for c in token.children):
                     pattern = QUIT_BODY
+                if pattern.id == "assault.missile" and (any(c.lower_ == "test" and c.i < token.i for c in token.lefts) or any(
+                        c.dep_ == "prep" and (c.lower_ == "into" and any(
+                            g.dep_ == "pobj" and g.lemma_.lower() in ("sea", "ocean", "water", "waters")
+                            for g in c.children) or c.lower_ == "over" and any(
+                            g.dep_ == "pobj" and (a := self.actors.actor_of(g)) is not None and a.country
+                            for g in c.children)) for h in (token, *(o for o in token.children if o.dep_ == "dobj"))
+                        for c in h.children)) and not any(
+                        c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "toward", "towards") and not when(c)
+                        for h in (token, *(o for o in token.children if o.dep_ == "dobj")) for c in h.children):
+                    # "test-fired a missile", "fired two missiles into the sea", "fired a missile over Japan": a test
+                    # or a show of force over someone, not a strike
+                    pattern = MISSILE_TEST
                 if pattern.id == "assault.missile" and token.lemma_.lower() == "send" and (any(
                         c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to" for c in token.children) or
                         len([c for c in token.children if c.dep_ == "dobj"]) >= 2):

@@ -376,7 +376,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
             # "Ukraine brushed aside the offer, with its foreign minister calling on Moscow instead to ...": an
             # absolute clause tells its own act; only a modal of the clause it hangs on carries over
-            outer = own_cues(head.head, c) if head.head.pos_ in ("VERB", "AUX") else None
+            # ("agreed to stop targeting each other, with Washington halting its campaign": the deal's terms)
+            outer = factuality_of(head.head)[0] if head.head.pos_ in ("VERB", "AUX") else None
             if outer in (Factuality.PLANNED, Factuality.HYPOTHETICAL):
                 return outer, head.head
             break
@@ -480,7 +481,8 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
             node = head
             continue
         if head.pos_ in ("VERB", "AUX"):
-            if dep == "advcl" and node.tag_ in ("VBZ", "VBP") and any(
+            if dep == "advcl" and (node.tag_ in ("VBZ", "VBP") or any(
+                    ch.dep_ == "advmod" and ch.lower_ == "only" for ch in node.children)) and any(
                     ch.dep_ == "mark" and ch.lower_ in ("as", "while") for ch in node.children):
                 # "Israeli troops are to pull out within 60 days as the Lebanese army deploys": a present tense
                 # alongside an act still to come is part of the same plan
@@ -488,7 +490,16 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 if above in (Factuality.PLANNED, Factuality.HYPOTHETICAL) and framer is not None and (
                         framer.i == head.i or framer.lemma_.lower() == "be"):  # (its own "will", "is to")
                     return above, head
-            if dep == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in AWAITED for ch in node.children) and (
+            if dep == "advcl" and node.tag_ == "VBG" and node.left_edge.i >= 2 and \
+                    node.doc[node.left_edge.i - 1].lower_ == "for" and \
+                    node.doc[node.left_edge.i - 2].lower_ in ("return", "exchange"):
+                # "would free the hostages in return for Israel ending the war": the other half of the exchange
+                # stands as the first does
+                above, framer = factuality_of(head)
+                if above in (Factuality.PLANNED, Factuality.HYPOTHETICAL):
+                    return above, framer or head
+            if dep == "advcl" and (any(ch.dep_ == "mark" and ch.lower_ in AWAITED for ch in node.children) or any(
+                    ch.dep_ == "advmod" and ch.lower_ == "once" and ch.i < node.i for ch in node.children)) and (
                     own_cues(head, c) is not None or factuality_of(head)[0] is not Factuality.ASSERTED):
                 # "aid would not be allowed in until Hamas accepted the proposal", "vowed to keep firing until
                 # Israel lifts its siege": what is awaited has not happened

@@ -1237,3 +1237,35 @@ def test_headline_infinitives_awaited_and_due_acts_are_not_asserted(text, publis
 ])
 def test_consents_packages_and_agreements_on_one_s_own_things(text, published, expected):
     assert expected <= asserted(code(text, published=published))
+
+
+@pytest.mark.parametrize("text, published, expected, absent", [
+    # relief flown somewhere is aid
+    ("Turkey and Qatar flew rescue teams and relief supplies to Syria after the earthquake.", "2023-02-07",
+     {("TUR", "AID", "SYR"), ("QAT", "AID", "SYR")}, None),
+    # missiles fired over a country or into the sea are a test or a show of force, not a strike
+    ("North Korea fired a ballistic missile over Japan on Tuesday.", "2022-10-04", {("PRK", "MOBILIZE", "JPN")},
+     ("PRK", "ASSAULT", "JPN")),
+    ("North Korea test-fired two cruise missiles into the sea off its west coast.", "2024-01-24",
+     {("PRK", "MOBILIZE", None)}, ("PRK", "ASSAULT", None)),
+])
+def test_relief_flown_in_and_missiles_fired_as_a_show_of_force(text, published, expected, absent):
+    found = asserted(code(text, published=published))
+    assert expected <= found and absent not in found
+
+
+@pytest.mark.parametrize("text, published, etype", [
+    # the terms of a deal in an absolute clause are to be carried out
+    ("Moscow and Kyiv agreed to stop striking energy sites, with Russia halting its drone attacks in return for "
+     "Ukraine's pledge to spare its refineries.", "2025-03-25", "RETREAT"),
+    # the other half of an exchange stands as the first does
+    ("Hamas offered to free the remaining hostages in return for Israel ending the war.", "2024-05-05", "RETREAT"),
+    # "once" parsed as an adverb still waits
+    ("Ankara will lift its veto once Stockholm extradites the suspects.", "2023-01-25", "COOPERATE"),
+    # "only as" another side acts: part of the same plan
+    ("Israel said its troops would leave the south only as the Lebanese army deployed there.", "2024-11-27",
+     "MOBILIZE"),
+])
+def test_deal_terms_exchanges_and_awaited_acts_are_not_asserted(text, published, etype):
+    events = find(code(text, published=published), etype)
+    assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
