@@ -109,6 +109,14 @@ class Attributor:
             # speaker is the subject of the clause the participle or conjunct hangs on
             governor = governor.head
             subjects = [c for c in governor.children if c.dep_ in ("nsubj",)]
+        if not subjects and verb.i >= 2 and self.doc[verb.i - 1].text == "," and verb.dep_ == "ROOT":
+            # "..., Ukraine's defence minister, Rustem Umerov, said.": the parser may hang the speaker on the
+            # last word of the report as an apposition
+            node = self.doc[verb.i - 2]
+            while node.dep_ == "appos" and node.head.dep_ == "appos" and node.head.i < node.i:
+                node = node.head
+            if node.dep_ == "appos" and node.head.i < node.i and self.resolver.actor_of(node) is not None:
+                subjects = [node]
         if not subjects:
             return None
         subj = subjects[0]

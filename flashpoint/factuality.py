@@ -364,8 +364,9 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         is_arg = dep in ARGUMENT
         if head.pos_ in ("VERB", "AUX") and (phrase := phrasal(head)) in phrasal_cues:
             lemma = phrase  # "ruled out sending troops", "called off the strike"
-        if lemma == "be" and dep == "prep" and any(ch.dep_ == "acomp" and ch.lower_ in c.planned_adjectives
-                                                   for ch in head.children):
+        if lemma == "be" and (dep == "prep" or dep == "advcl" and node.i > 0 and node.doc[node.i - 1].lower_ == "to") \
+                and any(ch.dep_ == "acomp" and ch.lower_ in c.planned_adjectives for ch in head.children):
+            # (also "Israel was due to free 90 prisoners", with "to" taken for a preposition)
             return Factuality.PLANNED, head  # "Witkoff is due in Moscow on Wednesday for talks with Putin"
         if dep == "advcl" and low == "soon" and any(ch.dep_ == "mark" and ch.lower_ == "as" for ch in node.children) \
                 and head.head.pos_ in ("VERB", "AUX") and (own_cues(head.head, c) is not None or
@@ -463,6 +464,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 return framed, head
             if framed is Factuality.PLANNED and node.tag_ == "VB" and not any(ch.dep_ == "aux" for ch in node.children):
                 return framed, head  # "said France would bring home its ambassador and withdraw its troops"
+            if framed is Factuality.NEGATED and node.tag_ == "VB" and not any(
+                    ch.dep_ in ("aux", "nsubj", "nsubjpass") for ch in node.children) and any(
+                    ch.dep_ == "cc" and ch.lower_ in ("or", "nor") for ch in head.children):
+                return framed, head  # "would not shut down Al Jazeera or downgrade its relations with Iran": neither
             if node.tag_ == "VB" and head.lemma_.lower() in INTENDING and any(
                     ch.dep_ == "aux" and ch.tag_ == "TO" for ch in node.children) and not any(
                     ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children):
@@ -500,9 +505,11 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                     return above, framer or head
             if dep == "advcl" and (any(ch.dep_ == "mark" and ch.lower_ in AWAITED for ch in node.children) or any(
                     ch.dep_ == "advmod" and ch.lower_ == "once" and ch.i < node.i for ch in node.children)) and (
-                    own_cues(head, c) is not None or factuality_of(head)[0] is not Factuality.ASSERTED):
+                    own_cues(head, c) is not None or factuality_of(head)[0] is not Factuality.ASSERTED and
+                    node.tag_ != "VBD"):
                 # "aid would not be allowed in until Hamas accepted the proposal", "vowed to keep firing until
-                # Israel lifts its siege": what is awaited has not happened
+                # Israel lifts its siege": what is awaited has not happened (but "was poised to strike until Biden
+                # urged him to hold off": a past that came)
                 return Factuality.HYPOTHETICAL, head
             if dep == "prep":
                 key = f"{head.lemma_.lower()} {node.lower_}"

@@ -1269,3 +1269,25 @@ def test_relief_flown_in_and_missiles_fired_as_a_show_of_force(text, published, 
 def test_deal_terms_exchanges_and_awaited_acts_are_not_asserted(text, published, etype):
     events = find(code(text, published=published), etype)
     assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
+
+
+@pytest.mark.parametrize("text, published, etype", [
+    # "poised to" announces
+    ("Turkey was poised to launch a ground operation in northern Syria until Washington intervened.", "2022-11-25",
+     "ASSAULT"),
+    # "was due to free", with "to" taken for a preposition
+    ("The prison service said Israel was due to free 30 Palestinian prisoners later in the day.", "2025-01-25",
+     "CONCEDE"),
+    # "would not X or Y": neither
+    ("Doha said it would not expel the Hamas leaders or cut its ties with Tehran.", "2017-06-20", "SANCTION"),
+])
+def test_poised_due_and_neither_are_not_asserted(text, published, etype):
+    events = find(code(text, published=published), etype)
+    assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
+
+
+def test_a_speaker_the_parser_hangs_on_the_report_s_last_word_is_still_the_claimant():
+    events = code("Kyiv and Moscow agreed to exchange all wounded prisoners of war, Ukraine's foreign minister, Andrii "
+                  "Sybiha, said.", published="2025-06-02")
+    agreed = find(events, "AGREE")
+    assert agreed and any(e.attribution and e.attribution.claimant == "Andrii Sybiha" for e in agreed)
