@@ -511,6 +511,10 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
                 # Israel lifts its siege": what is awaited has not happened (but "was poised to strike until Biden
                 # urged him to hold off": a past that came)
                 return Factuality.HYPOTHETICAL, head
+            if dep == "prep" and node.lower_ == "for" and any(
+                    ch.dep_ == "dobj" and ch.lemma_.lower() in c.planned_nouns and ch.right_edge.i + 1 == node.i
+                    for ch in head.children):
+                return Factuality.PLANNED, head  # "signed a roadmap for the deployment", with "for" hung on the verb
             if dep == "prep":
                 key = f"{head.lemma_.lower()} {node.lower_}"
                 if key in c.goals:

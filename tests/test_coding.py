@@ -1291,3 +1291,10 @@ def test_a_speaker_the_parser_hangs_on_the_report_s_last_word_is_still_the_claim
                   "Sybiha, said.", published="2025-06-02")
     agreed = find(events, "AGREE")
     assert agreed and any(e.attribution and e.attribution.claimant == "Andrii Sybiha" for e in agreed)
+
+
+def test_what_a_signed_roadmap_is_for_is_still_to_come():
+    events = code("Britain will base 1,000 troops in Estonia by 2027, its defence minister said after signing a roadmap "
+                  "for the deployment with his Estonian counterpart.", published="2024-05-10")
+    assert find(events, "MOBILIZE") and not [e for e in find(events, "MOBILIZE")
+                                             if e.factuality is Factuality.ASSERTED]
