@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 from .actors import CAPTIVES, ActorResolver
 from .attribution import ANONYMOUS_HEADS, Attributor, outlet_name
 from .datafiles import load_yaml
-from .factuality import DROPPING, cues, factuality_of, own_cues, phrasal
-from .places import MAKING, lookup as place_lookup
+from .factuality import DROPPING, INVOLVEMENT, cues, factuality_of, neither_nor, own_cues, phrasal
+from .places import lookup as place_lookup, made_in
 from .records import Actor, Article, Attribution, Event, Factuality, Span
 
 # word sets of the rules below, in data/words.yaml so that an analyst can extend them
@@ -102,10 +102,7 @@ PARTY_TYPES = {"AGREE", "CONCEDE", "COOPERATE", "CONSULT", "RETREAT"}  # what a 
 MEDIATION_NOUNS, HOSTED_MEETINGS = WORDS["mediation_nouns"], WORDS["hosted_meetings"]
 TRUCES, PARTY_NOUNS = WORDS["truces"], WORDS["party_nouns"]
 GO_BETWEEN_VERBS, GO_BETWEEN_OBJECTS = WORDS["go_between_verbs"], WORDS["go_between_objects"]
-INVOLVEMENT = {"role", "involvement", "part", "hand", "responsibility", "participation"}
-# verbs of bringing about an act someone else carries out: "accused Belgrade of organising the assault"
-ORCHESTRATING = {"organise", "organize", "orchestrate", "mastermind", "sponsor", "stage", "perpetrate", "commit",
-                 "engineer", "instigate", "direct"}
+ORCHESTRATING = WORDS["orchestrating"]
 PROTEST_PURPOSE = {"protest", "denounce", "condemn", "oppose", "demand", "chant", "decry", "reject", "demonstrate",
                    "rally", "voice", "express", "show", "march", "criticize", "criticise"}
 SUFFER_VERBS = {"pay", "suffer", "regret", "face", "bear"}
@@ -150,12 +147,6 @@ def own_thing(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
-def neither_nor(verb: Token) -> bool:
-    """"would neither confirm nor deny": the verb is one side of a non-answer."""
-    holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
-    return any(c.lower_ in ("neither", "nor") for h in holders for c in h.children)
-
-
 def left_behind(verb: Token) -> bool:
     """"..., leaving 20 soldiers dead", "leaving Hungary as the last holdout", "of leaving Kyiv short of weapons":
     what an act left behind, not a departure (a withdrawal that leaves a place is told by its own verb)."""
@@ -172,17 +163,12 @@ def bare_pattern(pattern_id: str, event_type: str, target_preps: tuple[str, ...]
 MOVEMENT = bare_pattern("place.movement", "MOBILIZE")
 # "troops sent to fight for Russia": fighting on someone's side is aid to them
 FIGHT_FOR = bare_pattern("aid.fight_for", "AID", ("for", "alongside"))
-EVACUATING = {"leave", "evacuate", "flee", "vacate", "relocate", "move"}
-# what happened without saying it was done by anyone, until someone is blamed for it
-INCIDENTS = {"blast", "explosion", "explosions", "sabotage", "fire", "blaze", "crash"}
+EVACUATING, INCIDENTS, BODY_NOUNS = WORDS["evacuating"], WORDS["incidents"], WORDS["body_nouns"]
 BLAMED_INCIDENT = bare_pattern("assault.incident", "ASSAULT", ("on", "at", "in"))
-# nouns of an act that also name the body it made: "the alliance" is NATO, not an alliance being formed
-BODY_NOUNS = {"alliance", "coalition", "partnership"}
 # "were leaving the Economic Community of West African States": quitting a body is a rejection of it
 QUIT_BODY = bare_pattern("reject.quit_body", "REJECT")
 MISSILE_TEST = bare_pattern("mobilize.test", "MOBILIZE", ("over",))
-CONTESTED = {"control", "city", "town", "village", "territory", "ground", "hill", "airport", "base", "capital",
-             "area", "region", "supremacy", "dominance", "survival", "position", "positions"}
+CONTESTED = WORDS["contested"]
 # "sent Kyiv long-range missiles", "sent missiles to Ukraine": weapons handed over, not fired
 SUPPLY = bare_pattern("aid.send_arms", "AID", ("to", "for"))
 # "Iraq protested to Turkey", "Lebanon lodged a protest with the U.N.": a state's complaint is an accusation
@@ -718,6 +704,18 @@ class Extractor:
                         return members
         return [token]
 
+    def fired_as_test(self, verb: Token) -> bool:
+        """"test-fired a missile", "fired two missiles into the sea", "fired a missile over Japan" (and at no one):
+        a test or a show of force over someone, not a strike."""
+        preps = [c for h in (verb, *(o for o in verb.children if o.dep_ == "dobj"))
+                 for c in h.children if c.dep_ == "prep"]
+        if any(c.lower_ in ("at", "on", "against", "toward", "towards") and not when(c) for c in preps):
+            return False
+        return any(c.lower_ == "test" for c in verb.lefts) or any(
+            c.lower_ == "into" and g.lemma_.lower() in ("sea", "ocean", "water", "waters") or
+            c.lower_ == "over" and (a := self.actors.actor_of(g)) is not None and bool(a.country)
+            for c in preps for g in c.children if g.dep_ == "pobj")
+
     def forceful(self, verb: Token) -> bool:
         pattern = self.verb_pattern(verb) if verb.pos_ in ("VERB", "AUX") else None
         return pattern is not None and pattern.type in ("ASSAULT", "COERCE")
@@ -1095,7 +1093,7 @@ class Extractor:
     def under_locative(token: Token, trigger: Token, locative: set[str]) -> bool:
         node = token
         while node.i != trigger.i and node.head.i != node.i:
-            if node.dep_ == "pobj" and node.head.head.lemma_.lower() in MAKING and node.head.head.tag_ == "VBN":
+            if made_in(node):
                 return False  # "using drones made in Iran": where the weapon comes from, not where it struck
             if node.dep_ == "pobj" and node.head.lower_ in locative:
                 return True
@@ -2607,17 +2605,7 @@ class Extractor:
                         c.dep_ == "dobj" and (a := self.actors.actor_of(c)) is not None and a.country == "IGO" and
                         a.sector == "IGO" for c in token.children):
                     pattern = QUIT_BODY
-                if pattern.id == "assault.missile" and (any(c.lower_ == "test" and c.i < token.i for c in token.lefts) or any(
-                        c.dep_ == "prep" and (c.lower_ == "into" and any(
-                            g.dep_ == "pobj" and g.lemma_.lower() in ("sea", "ocean", "water", "waters")
-                            for g in c.children) or c.lower_ == "over" and any(
-                            g.dep_ == "pobj" and (a := self.actors.actor_of(g)) is not None and a.country
-                            for g in c.children)) for h in (token, *(o for o in token.children if o.dep_ == "dobj"))
-                        for c in h.children)) and not any(
-                        c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "toward", "towards") and not when(c)
-                        for h in (token, *(o for o in token.children if o.dep_ == "dobj")) for c in h.children):
-                    # "test-fired a missile", "fired two missiles into the sea", "fired a missile over Japan": a test
-                    # or a show of force over someone, not a strike
+                if pattern.id == "assault.missile" and self.fired_as_test(token):
                     pattern = MISSILE_TEST
                 if pattern.id == "assault.missile" and token.lemma_.lower() == "send" and (any(
                         c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to" for c in token.children) or

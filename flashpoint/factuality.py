@@ -88,8 +88,9 @@ DEFERRING, DROPPING, PROCEDURES = RULES["deferring"], RULES["dropping"], RULES["
 CONVERSATIONS, UNFULFILLED, MEETINGS = RULES["conversations"], RULES["unfulfilled"], RULES["meetings"]
 MOTIONS, FAILING, DEFEATING = RULES["motions"], RULES["failing"], RULES["defeating"]
 UNDER_FORCE, RESPONSES = RULES["under_force"], RULES["responses"]
-INVOLVEMENT = {"part", "role", "involvement", "hand", "participation"}
-CAUSING = {"provoke", "trigger", "cause", "spark", "draw", "invite", "prompt", "unleash", "bring", "set off"}
+CAUSING = RULES["causing"]
+# a part in an act: "played no part in the attack", "denied any involvement in", "claimed responsibility for"
+INVOLVEMENT = {"part", "role", "involvement", "hand", "participation", "responsibility"}
 PAST_NEGATION = PRESUPPOSING | {"with"}  # what a negating verb does not reach through ("..., with ... denouncing")
 
 
@@ -265,6 +266,12 @@ def ordered_to_verb(verb: Token) -> bool:
     return False
 
 
+def neither_nor(verb: Token) -> bool:
+    """"would neither confirm nor deny": the verb is one side of a non-answer."""
+    holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.lower_ in ("neither", "nor") for h in holders for c in h.children)
+
+
 def due_next(noun: Token, c: Cues) -> bool:
     """"a day before sweeping U.S. sanctions on Iran's oil sector are due to take effect", parsed with the noun
     under "before" and "are due" a clause of its own: the noun is what is due."""
@@ -394,9 +401,7 @@ def _climb(trigger: Token, c: Cues, speech: bool) -> tuple[Factuality, Token | N
         if head.pos_ in ("VERB", "AUX") and lemma in ("have", "be") and dep == "xcomp" and any(
                 ch.dep_ == "advmod" and ch.lower_ == "yet" for ch in head.children):
             return Factuality.NEGATED, head  # "have yet to agree on a ceasefire"
-        if head.pos_ in ("VERB", "AUX") and lemma in ("deny", "confirm") and (
-                any(ch.lower_ in ("neither", "nor") for ch in head.children) or
-                head.dep_ == "conj" and any(ch.lower_ in ("neither", "nor") for ch in head.head.children)):
+        if head.pos_ in ("VERB", "AUX") and lemma in ("deny", "confirm") and neither_nor(head):
             node = head  # "would neither confirm nor deny that Israel carried out the strike": no stand taken
             continue
         if dep == "relcl" and node.lemma_.lower() in CONTAINING:

@@ -283,7 +283,7 @@ def candidate(token: Token, preps: set[str], object_placed: bool, mentions: Ment
     """The place this token names, if its role in the clause places the act there."""
     dep = token.dep_
     head = token.head
-    if dep == "pobj" and head.head.tag_ == "VBN" and head.head.lemma_.lower() in MAKING:
+    if made_in(token):
         return None  # "using drones made in Iran": where the weapon comes from, not where it was used
     if dep == "pobj" and head.dep_ in ("prep", "advmod", "agent", "dative", "conj", "pcomp", "prt"):
         word = head.lower_
@@ -349,7 +349,13 @@ def locate(event: Event, trigger: Token, scopes: Scopes, mentions: Mentions) -> 
 
 
 PARTY_PREPS = {"with", "of", "between", "among"}
-MAKING = {"make", "build", "manufacture", "produce", "design", "assemble", "develop"}  # "drones made in Iran"  # "talks with Erdogan", "a round of talks"
+MAKING = {"make", "build", "manufacture", "produce", "design", "assemble", "develop"}
+
+
+def made_in(token: Token) -> bool:
+    """"drones made in Iran": the object of a preposition on a participle of making names where a thing comes
+    from, neither where an act took place nor a party to it."""
+    return token.dep_ == "pobj" and token.head.head.tag_ == "VBN" and token.head.head.lemma_.lower() in MAKING  # "talks with Erdogan", "a round of talks"
 SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 
 

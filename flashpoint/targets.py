@@ -99,7 +99,7 @@ class TargetFinder:
                 if "-" in token.text[1:] and token.text.rpartition("-")[2].lower() in PROVENANCE | PATRONAGE:
                     continue  # "Turkish-made drones", "U.S.-backed": where a thing comes from, not a party
                 if token.dep_ == "pobj" and token.head.head.lower_ in PROVENANCE and token.head.head.tag_ == "VBN":
-                    continue  # "drones made in Iran"
+                    continue  # "drones made in Iran", "weapons supplied by Iran to the group"
                 if token.dep_ == "compound" and token.head.pos_ in HEAD_POS and \
                         self.actors.actor_of(token.head) is not None:
                     continue  # "Hezbollah commander": the phrase is its head's

@@ -1081,35 +1081,6 @@ def test_shelved_sanctions_and_sanctions_ordered_reinstated_are_not_imposed():
     ("Iranian missiles hit two air bases in Israel overnight. \"The operation is over,\" Iran's defence minister told "
      "state television. \"If Israel retaliates, our response will be far harsher.\"", "2024-10-02",
      {("IRN", "THREATEN", "ISR")}),
-])
-def test_counterparts_and_speakers_in_more_wordings(text, published, expected):
-    assert expected <= asserted(code(text, published=published))
-
-
-@pytest.mark.parametrize("text, published, etype", [
-    # "no longer": stopped
-    ("Turkey is no longer sharing radar data with the coalition, a defence official said.", "2019-10-20",
-     "COOPERATE"),
-    # "in the event that", the parser taking "that" for an object
-    ("Seoul has drawn up plans to strike launch sites in the event that Pyongyang shells the islands again.",
-     "2017-08-10", "ASSAULT"),
-    # a resolution the council failed to adopt urged no one
-    ("The Security Council failed to adopt a resolution urging Ethiopia and Tigrayan forces to halt the fighting.",
-     "2021-11-05", "REQUEST"),
-    # a standby force whose activation was ordered has not moved yet
-    ("The African Union ordered the activation of its standby brigade for deployment to Somalia.", "2016-03-02",
-     "MOBILIZE"),
-    # "played no part in the attack", "in" hanging on the verb
-    ("Damascus said it had played no part in the attack on the Turkish convoy.", "2020-02-04", "ASSAULT"),
-    # attacks someone is accused of planning were not made
-    ("Azerbaijan accused Armenia of planning attacks on its positions in Lachin.", "2022-08-03", "ASSAULT"),
-])
-def test_stopped_conditional_failed_ordered_denied_and_planned_acts_are_not_asserted(text, published, etype):
-    events = find(code(text, published=published), etype)
-    assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
-
-
-@pytest.mark.parametrize("text, published, expected", [
     # what the attacked party "is under" is an attack on it, and it holds while a truce is refused
     ("Kyiv said it would not accept a truce while it was under Russian bombardment.", "2023-02-14",
      {("RUS", "ASSAULT", "UKR")}),
@@ -1134,9 +1105,85 @@ def test_stopped_conditional_failed_ordered_denied_and_planned_acts_are_not_asse
     # a shared subject's clause places the second act: "slammed into a building in Haifa and killed two"
     ("A drone launched by Hezbollah from Lebanon slammed into a building in Haifa and wounded two people.",
      "2024-10-13", {("LBN", "ASSAULT", "ISR")}),
+    # an absolute "with X doing" clause tells its own act, whatever the clause it hangs on
+    ("Kyiv turned down the offer of a two-day truce, with its foreign minister calling on Moscow to agree to a "
+     "month-long one.", "2025-04-29", {("UKR", "REQUEST", "RUS")}),
+    # a "call for" something is an appeal (a call alone is a phone call)
+    ("Niger's junta dismissed ECOWAS's call for the release of the ousted president.", "2023-08-20",
+     {("IGO", "REQUEST", "NER")}),
+    # "their summit": the pair the clause is about met
+    ("Xi and Biden agreed at their summit near San Francisco to restore military communications.", "2023-11-16",
+     {("CHN", "CONSULT", "USA"), ("USA", "CONSULT", "CHN")}),
+    # "seized them": the ships just named
+    ("Iranian gunboats harassed two British tankers in the Strait of Hormuz and later seized them.", "2019-07-20",
+     {("IRN", "COERCE", "GBR")}),
+    # the incident a state is blamed for is its attack
+    ("A blast ripped through the gas pipeline in the Baltic. Moscow blamed British special forces for the "
+     "explosion.", "2022-10-29", {("GBR", "ASSAULT", None)}),
+    # violating another's airspace is a movement against it
+    ("Two Russian jets violated Swedish airspace over Gotland on Friday.", "2022-03-04", {("RUS", "MOBILIZE", "SWE")}),
+    # a consent withdrawn is a sanction, not a retreat
+    ("Poland withdrew its consent for Russia's consulate in Gdansk to operate.", "2024-10-23",
+     {("POL", "SANCTION", "RUS")}),
+    # "its package of sanctions against Russia": what the package holds says whom
+    ("The European Union adopted its 14th package of sanctions against Russia.", "2024-06-24",
+     {("IGO", "SANCTION", "RUS")}),
+    # two parties agreeing on one of their own things agree with each other
+    ("Washington and Tokyo agreed to deploy a U.S. radar in southern Japan.", "2014-10-21",
+     {("USA", "AGREE", "JPN"), ("JPN", "AGREE", "USA")}),
 ])
-def test_targets_owners_and_culprits_in_more_wordings(text, published, expected):
+def test_counterparts_and_speakers_in_more_wordings(text, published, expected):
     assert expected <= asserted(code(text, published=published))
+
+
+@pytest.mark.parametrize("text, published, etype", [
+    # "no longer": stopped
+    ("Turkey is no longer sharing radar data with the coalition, a defence official said.", "2019-10-20",
+     "COOPERATE"),
+    # "in the event that", the parser taking "that" for an object
+    ("Seoul has drawn up plans to strike launch sites in the event that Pyongyang shells the islands again.",
+     "2017-08-10", "ASSAULT"),
+    # a resolution the council failed to adopt urged no one
+    ("The Security Council failed to adopt a resolution urging Ethiopia and Tigrayan forces to halt the fighting.",
+     "2021-11-05", "REQUEST"),
+    # a standby force whose activation was ordered has not moved yet
+    ("The African Union ordered the activation of its standby brigade for deployment to Somalia.", "2016-03-02",
+     "MOBILIZE"),
+    # "played no part in the attack", "in" hanging on the verb
+    ("Damascus said it had played no part in the attack on the Turkish convoy.", "2020-02-04", "ASSAULT"),
+    # attacks someone is accused of planning were not made
+    ("Azerbaijan accused Armenia of planning attacks on its positions in Lachin.", "2022-08-03", "ASSAULT"),
+    # a headline's bare infinitive announces
+    ("France to recall its ambassador from Algiers.", "2025-04-15", "SANCTION"),
+    # what "as soon as" waits for has not happened
+    ("Moscow said it would halt its offensive as soon as Kyiv began withdrawing its forces from Donetsk.",
+     "2024-06-14", "RETREAT"),
+    # the sanctions "due to take effect", the noun parsed under "before"
+    ("Protesters marched in Caracas a day before new U.S. sanctions on Venezuela's oil exports are due to take "
+     "effect.", "2019-01-27", "SANCTION"),
+    # the terms of a deal in an absolute clause are to be carried out
+    ("Moscow and Kyiv agreed to stop striking energy sites, with Russia halting its drone attacks in return for "
+     "Ukraine's pledge to spare its refineries.", "2025-03-25", "RETREAT"),
+    # the other half of an exchange stands as the first does
+    ("Hamas offered to free the remaining hostages in return for Israel ending the war.", "2024-05-05", "RETREAT"),
+    # "once" parsed as an adverb still waits
+    ("Ankara will lift its veto once Stockholm extradites the suspects.", "2023-01-25", "COOPERATE"),
+    # "only as" another side acts: part of the same plan
+    ("Israel said its troops would leave the south only as the Lebanese army deployed there.", "2024-11-27",
+     "MOBILIZE"),
+    # "poised to" announces
+    ("Turkey was poised to launch a ground operation in northern Syria until Washington intervened.", "2022-11-25",
+     "ASSAULT"),
+    # "was due to free", with "to" taken for a preposition
+    ("The prison service said Israel was due to free 30 Palestinian prisoners later in the day.", "2025-01-25",
+     "CONCEDE"),
+    # "would not X or Y": neither
+    ("Doha said it would not expel the Hamas leaders or cut its ties with Tehran.", "2017-06-20", "SANCTION"),
+])
+def test_acts_stopped_conditional_announced_awaited_or_denied_are_not_asserted(text, published, etype):
+    events = find(code(text, published=published), etype)
+    assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
+
 
 
 def test_a_weapon_s_maker_is_no_target_nor_place():
@@ -1161,28 +1208,6 @@ def test_leaving_a_body_is_quitting_it_and_what_an_act_leaves_behind_is_no_depar
     events = code("Russian shelling hit the market in Kostiantynivka, leaving 16 civilians dead.", published="2023-09-06")
     assert not find(events, "RETREAT")
 
-
-@pytest.mark.parametrize("text, published, expected", [
-    # an absolute "with X doing" clause tells its own act, whatever the clause it hangs on
-    ("Kyiv turned down the offer of a two-day truce, with its foreign minister calling on Moscow to agree to a "
-     "month-long one.", "2025-04-29", {("UKR", "REQUEST", "RUS")}),
-    # a "call for" something is an appeal (a call alone is a phone call)
-    ("Niger's junta dismissed ECOWAS's call for the release of the ousted president.", "2023-08-20",
-     {("IGO", "REQUEST", "NER")}),
-    # "their summit": the pair the clause is about met
-    ("Xi and Biden agreed at their summit near San Francisco to restore military communications.", "2023-11-16",
-     {("CHN", "CONSULT", "USA"), ("USA", "CONSULT", "CHN")}),
-    # "seized them": the ships just named
-    ("Iranian gunboats harassed two British tankers in the Strait of Hormuz and later seized them.", "2019-07-20",
-     {("IRN", "COERCE", "GBR")}),
-    # the incident a state is blamed for is its attack
-    ("A blast ripped through the gas pipeline in the Baltic. Moscow blamed British special forces for the "
-     "explosion.", "2022-10-29", {("GBR", "ASSAULT", None)}),
-    # violating another's airspace is a movement against it
-    ("Two Russian jets violated Swedish airspace over Gotland on Friday.", "2022-03-04", {("RUS", "MOBILIZE", "SWE")}),
-])
-def test_absolute_clauses_appeals_summits_seized_ships_and_blamed_blasts(text, published, expected):
-    assert expected <= asserted(code(text, published=published))
 
 
 def test_the_alliance_is_a_body_and_a_retaliation_an_attack_would_provoke_is_not_made():
@@ -1209,35 +1234,6 @@ def test_evacuation_warnings_worship_and_a_coordinated_plea_are_no_threat_or_pro
     assert not find(events, "THREATEN")
 
 
-@pytest.mark.parametrize("text, published, etype", [
-    # a headline's bare infinitive announces
-    ("France to recall its ambassador from Algiers.", "2025-04-15", "SANCTION"),
-    # what "as soon as" waits for has not happened
-    ("Moscow said it would halt its offensive as soon as Kyiv began withdrawing its forces from Donetsk.",
-     "2024-06-14", "RETREAT"),
-    # the sanctions "due to take effect", the noun parsed under "before"
-    ("Protesters marched in Caracas a day before new U.S. sanctions on Venezuela's oil exports are due to take "
-     "effect.", "2019-01-27", "SANCTION"),
-])
-def test_headline_infinitives_awaited_and_due_acts_are_not_asserted(text, published, etype):
-    events = find(code(text, published=published), etype)
-    assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
-
-
-@pytest.mark.parametrize("text, published, expected", [
-    # a consent withdrawn is a sanction, not a retreat
-    ("Poland withdrew its consent for Russia's consulate in Gdansk to operate.", "2024-10-23",
-     {("POL", "SANCTION", "RUS")}),
-    # "its package of sanctions against Russia": what the package holds says whom
-    ("The European Union adopted its 14th package of sanctions against Russia.", "2024-06-24",
-     {("IGO", "SANCTION", "RUS")}),
-    # two parties agreeing on one of their own things agree with each other
-    ("Washington and Tokyo agreed to deploy a U.S. radar in southern Japan.", "2014-10-21",
-     {("USA", "AGREE", "JPN"), ("JPN", "AGREE", "USA")}),
-])
-def test_consents_packages_and_agreements_on_one_s_own_things(text, published, expected):
-    assert expected <= asserted(code(text, published=published))
-
 
 @pytest.mark.parametrize("text, published, expected, absent", [
     # relief flown somewhere is aid
@@ -1253,37 +1249,6 @@ def test_relief_flown_in_and_missiles_fired_as_a_show_of_force(text, published, 
     found = asserted(code(text, published=published))
     assert expected <= found and absent not in found
 
-
-@pytest.mark.parametrize("text, published, etype", [
-    # the terms of a deal in an absolute clause are to be carried out
-    ("Moscow and Kyiv agreed to stop striking energy sites, with Russia halting its drone attacks in return for "
-     "Ukraine's pledge to spare its refineries.", "2025-03-25", "RETREAT"),
-    # the other half of an exchange stands as the first does
-    ("Hamas offered to free the remaining hostages in return for Israel ending the war.", "2024-05-05", "RETREAT"),
-    # "once" parsed as an adverb still waits
-    ("Ankara will lift its veto once Stockholm extradites the suspects.", "2023-01-25", "COOPERATE"),
-    # "only as" another side acts: part of the same plan
-    ("Israel said its troops would leave the south only as the Lebanese army deployed there.", "2024-11-27",
-     "MOBILIZE"),
-])
-def test_deal_terms_exchanges_and_awaited_acts_are_not_asserted(text, published, etype):
-    events = find(code(text, published=published), etype)
-    assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
-
-
-@pytest.mark.parametrize("text, published, etype", [
-    # "poised to" announces
-    ("Turkey was poised to launch a ground operation in northern Syria until Washington intervened.", "2022-11-25",
-     "ASSAULT"),
-    # "was due to free", with "to" taken for a preposition
-    ("The prison service said Israel was due to free 30 Palestinian prisoners later in the day.", "2025-01-25",
-     "CONCEDE"),
-    # "would not X or Y": neither
-    ("Doha said it would not expel the Hamas leaders or cut its ties with Tehran.", "2017-06-20", "SANCTION"),
-])
-def test_poised_due_and_neither_are_not_asserted(text, published, etype):
-    events = find(code(text, published=published), etype)
-    assert events and all(e.factuality is not Factuality.ASSERTED for e in events)
 
 
 def test_a_speaker_the_parser_hangs_on_the_report_s_last_word_is_still_the_claimant():
